@@ -1,0 +1,47 @@
+package api
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/supctl/supctl/pkg/support"
+)
+
+// NewUser is the body of POST /api/v1/users.
+type NewUser struct {
+	Email     string `json:"email"`
+	Name      string `json:"name"`
+	Role      string `json:"role"`
+	Region    string `json:"region"`
+	Tier      string `json:"tier,omitempty"`
+	AccountID int64  `json:"account_id,omitempty"`
+}
+
+// IssuedToken is a user with a freshly issued bearer token, shown once.
+type IssuedToken struct {
+	User  support.User `json:"user"`
+	Token string       `json:"token"`
+}
+
+// CreateUser adds a user and returns their first token.
+func (c *Client) CreateUser(ctx context.Context, u NewUser) (IssuedToken, error) {
+	var out IssuedToken
+	_, err := c.Do(ctx, Request{Method: http.MethodPost, Path: "/api/v1/users", Body: u}, &out)
+	return out, err
+}
+
+// CreateToken issues another token for the user with that email.
+func (c *Client) CreateToken(ctx context.Context, email, label string) (IssuedToken, error) {
+	var out IssuedToken
+	body := map[string]string{"email": email, "label": label}
+	_, err := c.Do(ctx, Request{Method: http.MethodPost, Path: "/api/v1/tokens", Body: body}, &out)
+	return out, err
+}
+
+// Accounts lists customer and partner organisations.
+func (c *Client) Accounts(ctx context.Context) ([]support.Account, error) {
+	var out struct {
+		Accounts []support.Account `json:"accounts"`
+	}
+	return out.Accounts, c.get(ctx, "/api/v1/accounts", &out)
+}

@@ -1,0 +1,119 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/supctl/supctl/pkg/support"
+)
+
+// Me is the signed-in user.
+func (c *Client) Me(ctx context.Context) (support.User, error) {
+	var u support.User
+	return u, c.get(ctx, "/api/v1/me", &u)
+}
+
+// TicketQuery encodes a support.TicketFilter as the list endpoint's query.
+func TicketQuery(f support.TicketFilter) url.Values {
+	q := url.Values{}
+	setList := func(key string, vs []string) {
+		if len(vs) > 0 {
+			q.Set(key, strings.Join(vs, ","))
+		}
+	}
+	setList("status", f.Statuses)
+	setList("severity", f.Severities)
+	setList("division", f.Divisions)
+	setList("region", f.Regions)
+	setList("language", f.Languages)
+	if f.Assignee != "" {
+		q.Set("assignee", f.Assignee)
+	}
+	if f.AccountID != 0 {
+		q.Set("account_id", strconv.FormatInt(f.AccountID, 10))
+	}
+	if f.Search != "" {
+		q.Set("q", f.Search)
+	}
+	if f.Sort != "" {
+		q.Set("sort", f.Sort)
+	}
+	if f.Limit != 0 {
+		q.Set("limit", strconv.Itoa(f.Limit))
+	}
+	if f.Cursor != "" {
+		q.Set("cursor", f.Cursor)
+	}
+	return q
+}
+
+// ListTickets returns one page of tickets.
+func (c *Client) ListTickets(ctx context.Context, f support.TicketFilter) (support.TicketPage, error) {
+	var page support.TicketPage
+	err := c.get(ctx, "/api/v1/tickets?"+TicketQuery(f).Encode(), &page)
+	return page, err
+}
+
+// ListAllTickets follows cursors until limit tickets are read or the list
+// ends; limit <= 0 reads one server-default page.
+func (c *Client) ListAllTickets(ctx context.Context, f support.TicketFilter, limit int) ([]support.Ticket, error) {
+	var out []support.Ticket
+	for {
+		f.Limit = min(max(limit-len(out), 0), support.MaxLimit)
+		page, err := c.ListTickets(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page.Tickets...)
+		if page.NextCursor == "" || limit <= 0 || len(out) >= limit {
+			return out, nil
+		}
+		f.Cursor = page.NextCursor
+	}
+}
+
+// Ticket fetches one ticket.
+func (c *Client) Ticket(ctx context.Context, id int64) (support.Ticket, error) {
+	var t support.Ticket
+	return t, c.get(ctx, fmt.Sprintf("/api/v1/tickets/%d", id), &t)
+}
+
+// CreateTicket opens a ticket. The idempotency key makes a retry safe.
+func (c *Client) CreateTicket(ctx context.Context, n support.NewTicket, idempotencyKey string) (support.Ticket, error) {
+	var t support.Ticket
+	_, err := c.Do(ctx, Request{Method: http.MethodPost, Path: "/api/v1/tickets", Body: n, Header: idempotencyHeader(idempotencyKey)}, &t)
+	return t, err
+}
+
+// UpdateTicket applies p; with p.Version set, a stale write fails with 409.
+func (c *Client) UpdateTicket(ctx context.Context, id int64, p support.TicketPatch) (support.Ticket, error) {
+	var t support.Ticket
+	_, err := c.Do(ctx, Request{Method: http.MethodPatch, Path: fmt.Sprintf("/api/v1/tickets/%d", id), Body: p}, &t)
+	return t, err
+}
+
+// Comments lists a ticket's thread, oldest first.
+func (c *Client) Comments(ctx context.Context, id int64) ([]support.Comment, error) {
+	var out struct {
+		Comments []support.Comment `json:"comments"`
+	}
+	return out.Comments, c.get(ctx, fmt.Sprintf("/api/v1/tickets/%d/comments", id), &out)
+}
+
+// AddComment posts a public reply or, with Internal, a note.
+func (c *Client) AddComment(ctx context.Context, id int64, n support.NewComment, idempotencyKey string) (support.Comment, error) {
+	var cm support.Comment
+	_, err := c.Do(ctx, Request{Method: http.MethodPost, Path: fmt.Sprintf("/api/v1/tickets/%d/comments", id), Body: n, Header: idempotencyHeader(idempotencyKey)}, &cm)
+	return cm, err
+}
+
+func idempotencyHeader(key string) http.Header {
+	if key == "" {
+		return nil
+	}
+	return http.Header{"Idempotency-Key": {key}}
+}

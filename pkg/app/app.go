@@ -1,0 +1,119 @@
+// Package app is the supctl process: it builds the Factory and the command
+// tree, runs the command and turns its error into a message and an exit
+// code (`supctl help exit-codes`).
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/supctl/supctl/pkg/api"
+	"github.com/supctl/supctl/pkg/build"
+	"github.com/supctl/supctl/pkg/cmd/factory"
+	"github.com/supctl/supctl/pkg/cmd/root"
+	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/iostreams"
+)
+
+// Main runs supctl with the process's arguments and returns its exit code.
+func Main() cmdutil.ExitCode {
+	ios := iostreams.System()
+	f, cleanup := factory.New(build.Get().Version, ios)
+	defer cleanup()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	cmd := root.NewCmdRoot(f)
+	cmd.SetArgs(cmdutil.NormalizeJSONArgs(os.Args[1:]))
+	err := cmd.ExecuteContext(ctx)
+	if err != nil && ctx.Err() != nil {
+		fmt.Fprintln(ios.ErrOut, "interrupted")
+		return cmdutil.ExitInterrupted
+	}
+	return Report(ios.ErrOut, err)
+}
+
+// Report prints err (a line, and a hint line when there is one) and returns
+// its exit code.
+func Report(w io.Writer, err error) cmdutil.ExitCode {
+	if err == nil {
+		return cmdutil.ExitOK
+	}
+	if errors.Is(err, cmdutil.ErrSilent) {
+		return cmdutil.ExitError
+	}
+	code, hint := classify(err)
+	fmt.Fprintln(w, "error: "+firstLine(err.Error()))
+	if hint != "" {
+		fmt.Fprintln(w, "hint: "+hint)
+	}
+	return code
+}
+
+// classify picks the exit code and hint for errors that do not choose
+// their own: API answers, unreachable backends, config and cobra errors.
+func classify(err error) (cmdutil.ExitCode, string) {
+	var httpErr *api.HTTPError
+	var transport *api.TransportError
+	var coded interface{ Code() int }
+	switch {
+	case errors.As(err, &httpErr):
+		return httpCode(httpErr)
+	case errors.As(err, &transport):
+		if transport.Profile != "" {
+			return cmdutil.ExitUnavailable, fmt.Sprintf("is the server running? check the api_url of profile %s with `supctl profile show %s`", transport.Profile, transport.Profile)
+		}
+		return cmdutil.ExitUnavailable, ""
+	case errors.As(err, new(cmdutil.ExitCoder)):
+		return cmdutil.CodeOf(err), cmdutil.HintOf(err)
+	case errors.As(err, &coded):
+		return cmdutil.ExitCode(coded.Code()), cmdutil.HintOf(err)
+	case isCobraUsageError(err):
+		return cmdutil.ExitUsage, "see `supctl --help` or the command's --help"
+	}
+	return cmdutil.ExitError, cmdutil.HintOf(err)
+}
+
+func httpCode(e *api.HTTPError) (cmdutil.ExitCode, string) {
+	switch e.StatusCode {
+	case http.StatusBadRequest, http.StatusUnprocessableEntity, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType:
+		return cmdutil.ExitUsage, ""
+	case http.StatusUnauthorized:
+		return cmdutil.ExitAuth, "run `supctl auth login` to sign in again"
+	case http.StatusForbidden:
+		return cmdutil.ExitAuth, ""
+	case http.StatusNotFound:
+		return cmdutil.ExitNotFound, ""
+	case http.StatusConflict, http.StatusPreconditionFailed:
+		return cmdutil.ExitConflict, ""
+	case http.StatusServiceUnavailable, http.StatusGatewayTimeout, http.StatusBadGateway:
+		return cmdutil.ExitUnavailable, ""
+	}
+	return cmdutil.ExitError, ""
+}
+
+// isCobraUsageError recognises the argument errors cobra raises itself.
+func isCobraUsageError(err error) bool {
+	msg := err.Error()
+	for _, prefix := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "requires at most", "required flag", "if any flags in the group"} {
+		if strings.HasPrefix(msg, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}

@@ -1,0 +1,77 @@
+// Package factory builds the Factory the real binary runs with.
+package factory
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/supctl/supctl/pkg/api"
+	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/config"
+	"github.com/supctl/supctl/pkg/embedded"
+	"github.com/supctl/supctl/pkg/iostreams"
+)
+
+// EmbeddedURL is the api_url value that runs the server in-process.
+const EmbeddedURL = "embedded"
+
+// RequestTimeout bounds one call to a remote backend.
+const RequestTimeout = 30 * time.Second
+
+// New returns the Factory for the process and a func that releases what it
+// opened (the embedded database).
+func New(appVersion string, ios *iostreams.IOStreams) (*cmdutil.Factory, func()) {
+	f := &cmdutil.Factory{AppVersion: appVersion, IOStreams: ios, Now: time.Now}
+	var closers []func() error
+	f.Config = sync.OnceValues(func() (*config.Config, error) {
+		return config.Load(config.LoadOptions{Profile: f.Profile})
+	})
+	f.APIClient = sync.OnceValues(func() (*api.Client, error) {
+		cfg, err := f.Config()
+		if err != nil {
+			return nil, err
+		}
+		p, err := cfg.Active()
+		if err != nil {
+			return nil, err
+		}
+		if p.APIURL == EmbeddedURL {
+			b, err := embedded.Open(context.Background(), embedded.Options{
+				Path: filepath.Join(config.DataDir(os.Getenv), p.Name+".db"),
+				User: p.User,
+				Demo: p.Name == "demo",
+				Now:  f.Now,
+			})
+			if err != nil {
+				return nil, embeddedError(p.Name, err)
+			}
+			closers = append(closers, b.Close)
+			return api.New(embedded.BaseURL, b.Client(), "").WithProfile(p.Name), nil
+		}
+		token, _, err := cfg.Token(p.Name)
+		if err != nil {
+			return nil, err
+		}
+		if token == "" {
+			return nil, (&cmdutil.Error{Code: cmdutil.ExitAuth, Message: fmt.Sprintf("not logged in to %s (profile %s)", p.APIURL, p.Name)}).
+				WithHint("run `supctl auth login --profile %s`, or set SUPCTL_TOKEN", p.Name)
+		}
+		hc := &http.Client{Timeout: RequestTimeout}
+		return api.New(p.APIURL, hc, token).WithProfile(p.Name), nil
+	})
+	return f, func() {
+		for _, c := range closers {
+			_ = c()
+		}
+	}
+}
+
+func embeddedError(profile string, err error) error {
+	return (&cmdutil.Error{Code: cmdutil.ExitError, Message: fmt.Sprintf("cannot open the embedded database of profile %s: %v", profile, err)}).
+		WithHint("check that the data directory is writable, or set XDG_DATA_HOME to one that is")
+}

@@ -1,0 +1,96 @@
+package root
+
+import "github.com/spf13/cobra"
+
+type helpTopic struct {
+	name, short, long string
+}
+
+var helpTopics = []helpTopic{
+	{"exit-codes", "What supctl's exit codes mean", `supctl exits with:
+
+  0    success; an empty list is a success too
+  1    an error not listed below
+  2    usage error or invalid input: an unknown flag, a malformed id, a bad
+       value, a malformed config file, an unknown profile
+  3    not found: the ticket, account or user does not exist (or is not
+       visible to you)
+  4    not authenticated or not allowed: no token, a revoked token, or a
+       role that may not do this
+  5    conflict: the ticket changed since it was read (stale update), or
+       someone else claimed it first
+  6    the backend cannot be reached or timed out
+  130  interrupted (Ctrl-C)
+
+Messages go to stderr, one line, followed by a "hint:" line when there is a
+likely fix. Data goes to stdout only.`},
+	{"environment", "Environment variables supctl reads", `SUPCTL_CONFIG        path of the config file (default
+                     $XDG_CONFIG_HOME/supctl/config.yaml)
+SUPCTL_PROFILE       the profile to use, like --profile
+SUPCTL_API_URL, SUPCTL_USER, SUPCTL_REGION, SUPCTL_TIMEZONE,
+SUPCTL_LANGUAGE, SUPCTL_QUEUES, SUPCTL_HANDOFF_TO
+                     override that key of the active profile (file < env
+                     < flags)
+SUPCTL_TOKEN         the API token; takes precedence over the keyring and
+                     the credentials file
+SUPCTL_PAGER, PAGER  the pager for long output on a terminal (default
+                     "less -FRX"); set SUPCTL_PAGER=cat to turn it off
+SUPCTL_NO_PROMPT     never prompt, even on a terminal
+NO_COLOR             no colour at all
+CLICOLOR=0           no colour; CLICOLOR_FORCE=1 colour even when piped
+XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME
+                     where config, embedded databases and caches live`},
+	{"formatting", "How supctl formats output for people and scripts", `On a terminal, lists are aligned tables with colour and relative times,
+long output goes through a pager, and slow calls show a spinner on stderr.
+Japanese and Korean text is measured by display width so columns line up.
+
+Piped, lists are tab-separated rows with no header, no colour and times in
+RFC 3339 (UTC), one record per line: stable for cut, awk and sort.
+
+Every read command also takes:
+
+  --json [fields]   JSON of the given comma-separated fields (all fields
+                    when none are given; the command's help lists them)
+  --jq EXPR         filter the JSON with a jq expression (built in; no jq
+                    needed). Strings print raw.
+  --template TMPL   format the JSON with a Go template; functions: json,
+                    join, upper, lower, truncate, timeago, timefmt
+
+The JSON of each command is a stable contract for scripts.
+
+  $ supctl ticket list --json id,subject,severity --jq '.[] | select(.severity=="S1") | .id'
+  $ supctl ticket list --template '{{range .}}{{.id}} {{.subject}}{{"\n"}}{{end}}'`},
+	{"profiles", "Profiles per region", `A profile holds what differs by region: the backend's api_url, your user,
+region, timezone, language, queues and the region you hand off to. They live
+in $XDG_CONFIG_HOME/supctl/config.yaml (SUPCTL_CONFIG overrides):
+
+  current_profile: tokyo
+  profiles:
+    tokyo:
+      api_url: https://support.example.com   # or "embedded"
+      user: ken@example.com
+      region: apac-jp
+      timezone: Asia/Tokyo
+      language: ja
+      queues: [apac-jp/core, apac-jp/spark]
+      handoff_to: hyderabad
+
+Precedence: the file, then SUPCTL_* variables, then flags. --profile or
+SUPCTL_PROFILE picks another profile for one command.
+
+With no file, the built-in "demo" profile runs an embedded server over a
+local SQLite database of sample data ($XDG_DATA_HOME/supctl/demo.db);
+"supctl demo reset" rebuilds it.
+
+Tokens are never stored in the config file: SUPCTL_TOKEN, else the OS
+keyring, else a 0600 credentials file ("supctl auth status" says which).`},
+}
+
+func newHelpTopic(t helpTopic) *cobra.Command {
+	return &cobra.Command{
+		Use:   t.name,
+		Short: t.short,
+		Long:  t.long,
+		Args:  cobra.NoArgs,
+	}
+}

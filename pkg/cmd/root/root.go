@@ -1,0 +1,70 @@
+// Package root assembles the supctl command tree.
+package root
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/supctl/supctl/pkg/build"
+	adminCmd "github.com/supctl/supctl/pkg/cmd/admin"
+	apiCmd "github.com/supctl/supctl/pkg/cmd/api"
+	authCmd "github.com/supctl/supctl/pkg/cmd/auth"
+	demoCmd "github.com/supctl/supctl/pkg/cmd/demo"
+	profileCmd "github.com/supctl/supctl/pkg/cmd/profile"
+	serveCmd "github.com/supctl/supctl/pkg/cmd/serve"
+	ticketCmd "github.com/supctl/supctl/pkg/cmd/ticket"
+	"github.com/supctl/supctl/pkg/cmdutil"
+)
+
+// Command groups of the root help.
+const (
+	GroupTickets  = "tickets"
+	GroupSettings = "settings"
+	GroupServer   = "server"
+)
+
+// NewCmdRoot returns the root command with every subcommand.
+func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "supctl <command> <subcommand> [flags]",
+		Short: "The support engineer's command line",
+		Long: `Work support tickets from the terminal: look tickets up, answer and note them,
+take work from queues, escalate, and write knowledge-base articles.
+
+With no configuration, supctl runs on the built-in demo profile: an embedded
+server over a local database filled with sample tickets, so every command can
+be tried before any server exists.`,
+		Example: `  $ supctl ticket list --status open --severity S1
+  $ supctl ticket view 1042 --comments
+  $ supctl ticket list --json id,subject --jq '.[].subject'
+  $ supctl profile use tokyo`,
+		Version:       build.Get().String(),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	cmd.SetVersionTemplate("supctl {{.Version}}\n")
+	cmd.PersistentFlags().StringVarP(&f.Profile, "profile", "P", "", "use this profile instead of the current one (env: SUPCTL_PROFILE)")
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return cmdutil.UsageErrorf("%s", err.Error()).WithHint("see `%s --help`", c.CommandPath())
+	})
+
+	cmd.AddGroup(
+		&cobra.Group{ID: GroupTickets, Title: "Tickets:"},
+		&cobra.Group{ID: GroupSettings, Title: "Settings:"},
+		&cobra.Group{ID: GroupServer, Title: "Server and scripting:"},
+	)
+	add := func(group string, cmds ...*cobra.Command) {
+		for _, c := range cmds {
+			c.GroupID = group
+			cmd.AddCommand(c)
+		}
+	}
+	add(GroupTickets, ticketCmd.NewCmdTicket(f))
+	add(GroupSettings, profileCmd.NewCmdProfile(f), authCmd.NewCmdAuth(f), demoCmd.NewCmdDemo(f))
+	add(GroupServer, serveCmd.NewCmdServe(f), adminCmd.NewCmdAdmin(f), apiCmd.NewCmdAPI(f))
+	cmd.SetCompletionCommandGroupID(GroupSettings)
+	cmd.SetHelpCommandGroupID(GroupSettings)
+	for _, t := range helpTopics {
+		cmd.AddCommand(newHelpTopic(t))
+	}
+	return cmd
+}

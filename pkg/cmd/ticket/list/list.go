@@ -1,0 +1,165 @@
+// Package list implements `supctl ticket list`.
+package list
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/supctl/supctl/pkg/api"
+	"github.com/supctl/supctl/pkg/cmd/ticket/shared"
+	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/iostreams"
+	"github.com/supctl/supctl/pkg/support"
+	"github.com/supctl/supctl/pkg/tableprinter"
+)
+
+// ActiveStatuses is the default --status: everything not yet solved.
+var ActiveStatuses = []string{"new", "open", "pending_customer", "pending_engineering", "on_hold"}
+
+// ListOptions are the flags of `ticket list`.
+type ListOptions struct {
+	IO        *iostreams.IOStreams
+	APIClient func() (*api.Client, error)
+	Now       func() time.Time
+	Exporter  *cmdutil.Exporter
+
+	Statuses   []string
+	Severities []string
+	Divisions  []string
+	Regions    []string
+	Languages  []string
+	Assignee   string
+	AccountID  int64
+	Search     string
+	Limit      int
+	Sort       string
+}
+
+// NewCmdList returns the command; runF replaces the run in tests.
+func NewCmdList(f *cmdutil.Factory, runF func(*ListOptions) error) *cobra.Command {
+	opts := &ListOptions{IO: f.IOStreams, APIClient: f.APIClient, Now: f.Now}
+	cmd := &cobra.Command{
+		Use:   "list [flags]",
+		Short: "List tickets, filtered on the server",
+		Long: `List tickets, newest activity first. By default only active tickets are
+listed (new, open, pending_customer, pending_engineering, on_hold); use
+--status all for every status. Each filter flag takes several values, comma
+separated or repeated; values of one flag are alternatives, different flags
+must all match. Filtering and paging happen on the server.`,
+		Example: `  $ supctl ticket list --assignee @me
+  $ supctl ticket list --severity S1,S2 --region apac-jp --division spark
+  $ supctl ticket list --search ミラーリング --status all
+  $ supctl ticket list --assignee none --sort severity --limit 100
+  $ supctl ticket list --json id,subject,severity --jq '.[0].id'`,
+		Aliases: []string{"ls"},
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(opts.Statuses) == 1 && opts.Statuses[0] == "all" {
+				opts.Statuses = nil
+			} else if !cmd.Flags().Changed("status") {
+				opts.Statuses = ActiveStatuses
+			}
+			if err := validate(opts); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return listRun(cmd.Context(), opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringSliceVarP(&opts.Statuses, "status", "s", nil, "status: {"+strings.Join(support.Statuses.Values(), "|")+"|all}")
+	fl.StringSliceVar(&opts.Severities, "severity", nil, "severity: {S1|S2|S3|S4}")
+	fl.StringSliceVarP(&opts.Divisions, "division", "d", nil, "division: {"+strings.Join(support.Divisions.Values(), "|")+"}")
+	fl.StringSliceVarP(&opts.Regions, "region", "r", nil, "region: {"+strings.Join(support.Regions.Values(), "|")+"}")
+	fl.StringSliceVar(&opts.Languages, "language", nil, "language: {"+strings.Join(support.Languages.Values(), "|")+"}")
+	fl.StringVarP(&opts.Assignee, "assignee", "a", "", "assignee: {@me|none|<email>}")
+	fl.Int64Var(&opts.AccountID, "account", 0, "account `id`")
+	fl.StringVarP(&opts.Search, "search", "S", "", "text in the subject or description")
+	fl.IntVarP(&opts.Limit, "limit", "L", support.DefaultLimit, fmt.Sprintf("maximum number of tickets (1-%d)", support.MaxLimit))
+	fl.StringVar(&opts.Sort, "sort", "updated", "order: {"+strings.Join(support.TicketSorts.Values(), "|")+"}")
+	cmdutil.AddJSONFlags(cmd, &opts.Exporter, shared.TicketFields)
+	return cmd
+}
+
+func validate(opts *ListOptions) error {
+	if err := shared.CheckEnumFlags(
+		shared.EnumFlag{Flag: "status", Enum: support.Statuses, Values: opts.Statuses},
+		shared.EnumFlag{Flag: "severity", Enum: support.Severities, Values: opts.Severities},
+		shared.EnumFlag{Flag: "division", Enum: support.Divisions, Values: opts.Divisions},
+		shared.EnumFlag{Flag: "region", Enum: support.Regions, Values: opts.Regions},
+		shared.EnumFlag{Flag: "language", Enum: support.Languages, Values: opts.Languages},
+		shared.EnumFlag{Flag: "sort", Enum: support.TicketSorts, Values: []string{opts.Sort}},
+	); err != nil {
+		return err
+	}
+	if opts.Limit < 1 || opts.Limit > support.MaxLimit {
+		return cmdutil.UsageErrorf("invalid --limit %d: use 1 to %d", opts.Limit, support.MaxLimit)
+	}
+	if opts.AccountID < 0 {
+		return cmdutil.UsageErrorf("invalid --account %d: account ids are positive numbers", opts.AccountID)
+	}
+	return nil
+}
+
+func listRun(ctx context.Context, opts *ListOptions) error {
+	client, err := opts.APIClient()
+	if err != nil {
+		return err
+	}
+	filter := support.TicketFilter{
+		Statuses: opts.Statuses, Severities: opts.Severities, Divisions: opts.Divisions,
+		Regions: opts.Regions, Languages: opts.Languages, AccountID: opts.AccountID,
+		Search: opts.Search, Sort: opts.Sort,
+		Assignee: opts.Assignee,
+	}
+	opts.IO.StartProgressIndicator()
+	if filter.Assignee == "@me" {
+		me, err := client.Me(ctx)
+		if err != nil {
+			opts.IO.StopProgressIndicator()
+			return err
+		}
+		filter.Assignee = me.Email
+	}
+	tickets, err := client.ListAllTickets(ctx, filter, opts.Limit)
+	opts.IO.StopProgressIndicator()
+	if err != nil {
+		return err
+	}
+	if opts.Exporter != nil {
+		return opts.Exporter.Write(opts.IO, tickets)
+	}
+	if len(tickets) == 0 {
+		if opts.IO.IsStdoutTTY() {
+			fmt.Fprintln(opts.IO.ErrOut, "no tickets match")
+		}
+		return nil
+	}
+	if err := opts.IO.StartPager(); err == nil {
+		defer opts.IO.StopPager()
+	}
+	return printTable(opts.IO, opts.Now(), tickets)
+}
+
+func printTable(ios *iostreams.IOStreams, now time.Time, tickets []support.Ticket) error {
+	cs := ios.ColorScheme()
+	tp := tableprinter.New(ios, "ID", "SEV", "STATUS", "SUBJECT", "REGION", "DIVISION", "ASSIGNEE", "UPDATED")
+	for _, t := range tickets {
+		tp.AddField(shared.IDField(ios, t.ID))
+		tp.AddField(t.Severity, tableprinter.WithColor(cs.Severity))
+		tp.AddField(t.Status, tableprinter.WithColor(cs.Status))
+		tp.AddField(t.Subject, tableprinter.WithTruncate())
+		tp.AddField(t.Region)
+		tp.AddField(t.Division)
+		tp.AddField(shared.AssigneeField(ios, t.Assignee))
+		tp.AddTimeField(now, t.UpdatedAt)
+		tp.EndRow()
+	}
+	return tp.Render()
+}

@@ -1,0 +1,97 @@
+// Package shared holds what several ticket commands use: id parsing, the
+// JSON fields of a ticket, body input and the header block of a ticket.
+package shared
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/iostreams"
+	"github.com/supctl/supctl/pkg/support"
+)
+
+// TicketFields are the JSON fields of a ticket, as the API names them.
+var TicketFields = []string{
+	"id", "subject", "description", "status", "severity", "division", "region", "language",
+	"channel", "requester_kind", "requester_name", "requester_email", "account_id", "account_name",
+	"assignee", "tier", "tam", "product_version", "environment", "tags", "version",
+	"created_at", "updated_at",
+}
+
+// ParseID reads a ticket id: "1042" or "#1042".
+func ParseID(arg string) (int64, error) {
+	id, err := strconv.ParseInt(strings.TrimPrefix(arg, "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, cmdutil.UsageErrorf("invalid ticket id %q: ticket ids are positive numbers, e.g. 1042", arg)
+	}
+	return id, nil
+}
+
+// ReadBody returns the text of --body, or of --body-file (a path, or "-"
+// for standard input). Exactly one must be given.
+func ReadBody(ios *iostreams.IOStreams, body, bodyFile string, bodySet bool) (string, error) {
+	switch {
+	case bodySet && bodyFile != "":
+		return "", cmdutil.UsageErrorf("give --body or --body-file, not both")
+	case bodySet:
+		return body, nil
+	case bodyFile == "-":
+		b, err := io.ReadAll(ios.In)
+		if err != nil {
+			return "", cmdutil.Errorf("cannot read the body from standard input: %v", err)
+		}
+		return string(b), nil
+	case bodyFile != "":
+		b, err := os.ReadFile(bodyFile)
+		if err != nil {
+			return "", cmdutil.UsageErrorf("cannot read --body-file: %v", err)
+		}
+		return string(b), nil
+	}
+	return "", nil
+}
+
+// EnumFlag is the values given to a flag whose values are enumerated.
+type EnumFlag struct {
+	Flag   string
+	Enum   support.Enum
+	Values []string
+}
+
+// CheckEnumFlags fails with a usage error on the first value that is not
+// allowed, listing the allowed ones. Empty values pass: they mean unset.
+func CheckEnumFlags(flags ...EnumFlag) error {
+	for _, f := range flags {
+		for _, v := range f.Values {
+			if v != "" && !f.Enum.Has(v) {
+				return cmdutil.UsageErrorf("invalid --%s %q: valid values are %s", f.Flag, v, strings.Join(f.Enum.Values(), ", "))
+			}
+		}
+	}
+	return nil
+}
+
+// Ref is how a ticket is named in messages: "#1042".
+func Ref(id int64) string { return fmt.Sprintf("#%d", id) }
+
+// IDField is how a ticket id shows in a table: "#1042" on a terminal, the
+// bare number when piped.
+func IDField(ios *iostreams.IOStreams, id int64) string {
+	if ios.IsStdoutTTY() {
+		return Ref(id)
+	}
+	return strconv.FormatInt(id, 10)
+}
+
+// AssigneeField shows an unassigned ticket as "-" on a terminal and as an
+// empty field when piped.
+func AssigneeField(ios *iostreams.IOStreams, assignee string) string {
+	if assignee == "" && ios.IsStdoutTTY() {
+		return "-"
+	}
+	return assignee
+}

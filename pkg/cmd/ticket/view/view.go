@@ -1,0 +1,172 @@
+// Package view implements `supctl ticket view`.
+package view
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/supctl/supctl/pkg/api"
+	"github.com/supctl/supctl/pkg/cmd/ticket/shared"
+	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/config"
+	"github.com/supctl/supctl/pkg/iostreams"
+	"github.com/supctl/supctl/pkg/support"
+	"github.com/supctl/supctl/pkg/text"
+)
+
+// ViewOptions are the flags of `ticket view`.
+type ViewOptions struct {
+	IO        *iostreams.IOStreams
+	APIClient func() (*api.Client, error)
+	Config    func() (*config.Config, error)
+	Now       func() time.Time
+	Exporter  *cmdutil.Exporter
+
+	ID       int64
+	Comments bool
+}
+
+// viewFields are the JSON fields of `ticket view`: a ticket and its thread.
+var viewFields = append(append([]string{}, shared.TicketFields...), "comments")
+
+// NewCmdView returns the command; runF replaces the run in tests.
+func NewCmdView(f *cmdutil.Factory, runF func(*ViewOptions) error) *cobra.Command {
+	opts := &ViewOptions{IO: f.IOStreams, APIClient: f.APIClient, Config: f.Config, Now: f.Now}
+	cmd := &cobra.Command{
+		Use:   "view <id>",
+		Short: "Show a ticket, optionally with its thread",
+		Long: `Show a ticket: subject, status, severity, account, requester, channel,
+region, division, language, assignee and tier, times in the profile's
+timezone, then the description. With --comments, the thread follows; internal
+notes are marked as such.`,
+		Example: `  $ supctl ticket view 1042
+  $ supctl ticket view 1042 --comments
+  $ supctl ticket view 1042 --json status,version --jq .status`,
+		Args: cmdutil.ExactArgs(1, "give the id of the ticket to view, e.g. `supctl ticket view 1042`"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := shared.ParseID(args[0])
+			if err != nil {
+				return err
+			}
+			opts.ID = id
+			if runF != nil {
+				return runF(opts)
+			}
+			return viewRun(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().BoolVarP(&opts.Comments, "comments", "c", false, "show the thread of replies and internal notes")
+	cmdutil.AddJSONFlags(cmd, &opts.Exporter, viewFields)
+	return cmd
+}
+
+// ticketWithComments is the JSON of `ticket view`.
+type ticketWithComments struct {
+	support.Ticket
+	Comments []support.Comment `json:"comments"`
+}
+
+func viewRun(ctx context.Context, opts *ViewOptions) error {
+	client, err := opts.APIClient()
+	if err != nil {
+		return err
+	}
+	opts.IO.StartProgressIndicator()
+	t, err := client.Ticket(ctx, opts.ID)
+	var comments []support.Comment
+	wantComments := opts.Comments || opts.Exporter != nil && slices.Contains(opts.Exporter.Fields(), "comments")
+	if err == nil && wantComments {
+		comments, err = client.Comments(ctx, opts.ID)
+	}
+	opts.IO.StopProgressIndicator()
+	if err != nil {
+		return err
+	}
+	if opts.Exporter != nil {
+		if comments == nil {
+			comments = []support.Comment{}
+		}
+		return opts.Exporter.Write(opts.IO, ticketWithComments{Ticket: t, Comments: comments})
+	}
+	loc := time.UTC
+	if cfg, err := opts.Config(); err == nil {
+		if p, err := cfg.Active(); err == nil && p.Timezone != "" {
+			if l, err := time.LoadLocation(p.Timezone); err == nil {
+				loc = l
+			}
+		}
+	}
+	if err := opts.IO.StartPager(); err == nil {
+		defer opts.IO.StopPager()
+	}
+	printTicket(opts.IO, opts.Now(), loc, t, comments, opts.Comments)
+	return nil
+}
+
+func printTicket(ios *iostreams.IOStreams, now time.Time, loc *time.Location, t support.Ticket, comments []support.Comment, withComments bool) {
+	out := ios.Out
+	cs := ios.ColorScheme()
+	tty := ios.IsStdoutTTY()
+	when := func(at time.Time) string {
+		if !tty {
+			return at.UTC().Format(time.RFC3339)
+		}
+		return at.In(loc).Format("2006-01-02 15:04 MST") + " (" + text.RelativeTime(now, at) + ")"
+	}
+	fmt.Fprintf(out, "%s %s\n", cs.Bold(shared.Ref(t.ID)), cs.Bold(t.Subject))
+	account := t.AccountName
+	if account == "" {
+		account = "(internal request)"
+	}
+	assignee := t.Assignee
+	if assignee == "" {
+		assignee = "unassigned"
+	}
+	rows := [][2]string{
+		{"status", cs.Status(t.Status)},
+		{"severity", cs.Severity(t.Severity)},
+		{"account", account + " · " + t.RequesterKind},
+		{"requester", strings.TrimSpace(t.RequesterName + " <" + t.RequesterEmail + ">")},
+		{"channel", t.Channel},
+		{"area", t.Region + " / " + t.Division + " / " + t.Language},
+		{"assignee", assignee + " · " + t.Tier},
+		{"version", fmt.Sprintf("%s · %s", t.ProductVersion, t.Environment)},
+		{"tags", strings.Join(t.Tags, ", ")},
+		{"created", when(t.CreatedAt)},
+		{"updated", when(t.UpdatedAt)},
+	}
+	if t.TAM != "" {
+		rows = append(rows, [2]string{"tam", t.TAM})
+	}
+	for _, r := range rows {
+		fmt.Fprintf(out, "%s %s\n", cs.Muted(text.PadRight(r[0]+":", 11)), r[1])
+	}
+	fmt.Fprintln(out)
+	fmt.Fprintln(out, strings.TrimRight(t.Description, "\n"))
+	if withComments {
+		printThread(out, cs, when, comments)
+	}
+}
+
+func printThread(out io.Writer, cs *iostreams.ColorScheme, when func(time.Time) string, comments []support.Comment) {
+	fmt.Fprintf(out, "\n%s\n", cs.Bold(fmt.Sprintf("── %d %s ──", len(comments), text.Pluralize(len(comments), "comment"))))
+	for _, c := range comments {
+		kind := "reply"
+		if c.Internal {
+			kind = cs.Warning("INTERNAL NOTE")
+		}
+		fmt.Fprintf(out, "\n%s · %s · %s\n", cs.Bold(c.Author), kind, cs.Muted(when(c.CreatedAt)))
+		for _, line := range strings.Split(strings.TrimRight(c.Body, "\n"), "\n") {
+			if c.Internal {
+				line = "│ " + line
+			}
+			fmt.Fprintln(out, "  "+line)
+		}
+	}
+}

@@ -1,0 +1,19 @@
+package cmdutil
+
+import (
+	"github.com/spf13/cobra"
+)
+
+// ExactArgs requires n positional arguments and otherwise fails with a
+// usage error carrying msg as its hint.
+func ExactArgs(n int, msg string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) < n:
+			return UsageErrorf("missing argument: %s", cmd.Use).WithHint("%s", msg)
+		case len(args) > n:
+			return UsageErrorf("too many arguments: %s takes %d", cmd.CommandPath(), n).WithHint("%s", msg)
+		}
+		return nil
+	}
+}

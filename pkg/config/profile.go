@@ -1,0 +1,178 @@
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/supctl/supctl/pkg/support"
+)
+
+// Profile is everything about the backend and the engineer that differs by
+// region.
+type Profile struct {
+	Name      string   `yaml:"-" mapstructure:"-" json:"name"`
+	APIURL    string   `yaml:"api_url,omitempty" mapstructure:"api_url" json:"api_url"`
+	User      string   `yaml:"user,omitempty" mapstructure:"user" json:"user"`
+	Region    string   `yaml:"region,omitempty" mapstructure:"region" json:"region"`
+	Timezone  string   `yaml:"timezone,omitempty" mapstructure:"timezone" json:"timezone"`
+	Language  string   `yaml:"language,omitempty" mapstructure:"language" json:"language"`
+	Queues    []string `yaml:"queues,omitempty" mapstructure:"queues" json:"queues"`
+	HandoffTo string   `yaml:"handoff_to,omitempty" mapstructure:"handoff_to" json:"handoff_to"`
+}
+
+// Keys are the settings of a profile, in the order they are written.
+var Keys = []string{"api_url", "user", "region", "timezone", "language", "queues", "handoff_to"}
+
+// Embedded is the api_url of the in-process server over a local database.
+const Embedded = "embedded"
+
+// DemoName is the built-in profile that works with no config file at all.
+const DemoName = "demo"
+
+// Demo is the built-in profile: the embedded server filled with sample data.
+func Demo() Profile {
+	return Profile{
+		Name:     DemoName,
+		APIURL:   Embedded,
+		User:     "ken@example.com",
+		Region:   "apac-jp",
+		Timezone: "Asia/Tokyo",
+		Language: "ja",
+		Queues:   []string{"apac-jp/core", "apac-jp/sql", "apac-jp/yarn", "apac-jp/spark"},
+	}
+}
+
+// IsEmbedded reports whether the profile runs the server in-process.
+func (p Profile) IsEmbedded() bool { return p.APIURL == Embedded }
+
+// Get returns the value of key as it is shown: queues comma-separated.
+func (p Profile) Get(key string) string {
+	if key == "queues" {
+		return strings.Join(p.Queues, ",")
+	}
+	if f := p.field(key); f != nil {
+		return *f
+	}
+	return ""
+}
+
+// field points at the string setting named key; nil for queues and unknown keys.
+func (p *Profile) field(key string) *string {
+	switch key {
+	case "api_url":
+		return &p.APIURL
+	case "user":
+		return &p.User
+	case "region":
+		return &p.Region
+	case "timezone":
+		return &p.Timezone
+	case "language":
+		return &p.Language
+	case "handoff_to":
+		return &p.HandoffTo
+	}
+	return nil
+}
+
+// set stores a value already checked by checkValue.
+func (p *Profile) set(key, value string) {
+	if key == "queues" {
+		p.Queues = SplitList(value)
+		return
+	}
+	*p.field(key) = value
+}
+
+// overlay returns p with every setting that o has replacing p's.
+func (p Profile) overlay(o Profile) Profile {
+	for _, k := range Keys {
+		if v := o.Get(k); v != "" {
+			p.set(k, v)
+		}
+	}
+	return p
+}
+
+// SplitList splits a comma-separated list, dropping blanks.
+func SplitList(s string) []string {
+	var out []string
+	for part := range strings.SplitSeq(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+func checkKey(key string) error {
+	if slices.Contains(Keys, key) {
+		return nil
+	}
+	return &InputError{Msg: fmt.Sprintf("unknown key %q; valid keys: %s", key, strings.Join(Keys, ", "))}
+}
+
+// checkValue validates one setting; an empty value means "unset" and is
+// allowed for every key but api_url.
+func checkValue(key, value string) error {
+	if value == "" {
+		if key == "api_url" {
+			return &InputError{Msg: `api_url cannot be empty; use "embedded" or an http(s):// address`}
+		}
+		return nil
+	}
+	var err error
+	switch key {
+	case "api_url":
+		err = checkAPIURL(value)
+	case "region":
+		err = support.Regions.Check(key, value)
+	case "language":
+		err = support.Languages.Check(key, value)
+	case "timezone":
+		if _, lerr := time.LoadLocation(value); lerr != nil {
+			err = fmt.Errorf("invalid timezone %q: use an IANA name such as Asia/Tokyo", value)
+		}
+	}
+	if err != nil {
+		return &InputError{Msg: err.Error()}
+	}
+	return nil
+}
+
+func checkAPIURL(value string) error {
+	if value == Embedded {
+		return nil
+	}
+	u, err := url.Parse(value)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf(`invalid api_url %q: use "embedded" or an http(s):// address`, value)
+	}
+	return nil
+}
+
+// validate checks every setting of a new profile.
+func (p Profile) validate() error {
+	if err := checkName(p.Name); err != nil {
+		return err
+	}
+	for _, k := range Keys {
+		if err := checkValue(k, p.Get(k)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var nameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+func checkName(name string) error {
+	if !nameRE.MatchString(name) {
+		return &InputError{Msg: fmt.Sprintf("invalid profile name %q: use letters, digits, '.', '_' and '-'", name)}
+	}
+	return nil
+}

@@ -1,0 +1,131 @@
+package config
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+)
+
+// Source says where an effective value came from.
+type Source string
+
+const (
+	SourceUnset   Source = ""        // no value anywhere
+	SourceDefault Source = "default" // the built-in demo profile
+	SourceFile    Source = "file"
+	SourceEnv     Source = "env"
+	SourceFlag    Source = "flag"
+)
+
+// Resolution is the active profile with the environment and flags applied,
+// and where each value came from.
+type Resolution struct {
+	Profile Profile
+	// Sources maps "name" and every key in Keys to its source.
+	Sources map[string]Source
+}
+
+// EnvVar is the environment variable that overrides key, e.g. SUPCTL_API_URL.
+func EnvVar(key string) string { return "SUPCTL_" + strings.ToUpper(key) }
+
+// BindFlag makes flag, when set, override key of the active profile.
+func (c *Config) BindFlag(key string, flag *pflag.Flag) {
+	if !slices.Contains(Keys, key) {
+		panic(fmt.Sprintf("config: BindFlag of unknown key %q", key))
+	}
+	c.flags[key] = flag
+}
+
+// ActiveName is the profile in use: the --profile flag, else
+// SUPCTL_PROFILE, else the file's current_profile, else demo.
+func (c *Config) ActiveName() string {
+	name, _ := c.activeName()
+	return name
+}
+
+func (c *Config) activeName() (string, Source) {
+	switch {
+	case c.flagProfile != "":
+		return c.flagProfile, SourceFlag
+	case c.getenv("SUPCTL_PROFILE") != "":
+		return c.getenv("SUPCTL_PROFILE"), SourceEnv
+	case c.file.CurrentProfile != "":
+		return c.file.CurrentProfile, SourceFile
+	}
+	return DemoName, SourceDefault
+}
+
+// Active is the active profile with the environment and flags applied.
+func (c *Config) Active() (Profile, error) {
+	r, err := c.Resolve()
+	return r.Profile, err
+}
+
+// Resolve applies file < environment < flags to the active profile.
+//
+// Viper's own precedence is flag > config > default, and it reads the
+// environment only through os.LookupEnv; so the stored profile is given as
+// defaults and the environment (read through getenv, which tests replace)
+// as the config layer.
+func (c *Config) Resolve() (Resolution, error) {
+	name, nameSource := c.activeName()
+	stored, err := c.Profile(name)
+	if err != nil {
+		return Resolution{}, err
+	}
+	v := viper.New()
+	env := map[string]any{}
+	for _, k := range Keys {
+		if k == "queues" {
+			v.SetDefault(k, stored.Queues)
+		} else {
+			v.SetDefault(k, stored.Get(k))
+		}
+		if val := c.getenv(EnvVar(k)); val != "" {
+			env[k] = val
+		}
+		if f := c.flags[k]; f != nil {
+			if err := v.BindPFlag(k, f); err != nil {
+				return Resolution{}, err
+			}
+		}
+	}
+	if err := v.MergeConfigMap(env); err != nil {
+		return Resolution{}, err
+	}
+	r := Resolution{Profile: Profile{Name: name}, Sources: map[string]Source{"name": nameSource}}
+	for _, k := range Keys {
+		if k == "queues" {
+			r.Profile.Queues = splitEach(v.GetStringSlice(k))
+		} else {
+			*r.Profile.field(k) = v.GetString(k)
+		}
+		r.Sources[k] = c.source(name, k, stored)
+	}
+	return r, nil
+}
+
+// splitEach splits comma-separated items: the environment gives queues as
+// one string.
+func splitEach(items []string) []string {
+	return SplitList(strings.Join(items, ","))
+}
+
+func (c *Config) source(name, key string, stored Profile) Source {
+	if f := c.flags[key]; f != nil && f.Changed {
+		return SourceFlag
+	}
+	if c.getenv(EnvVar(key)) != "" {
+		return SourceEnv
+	}
+	if p, ok := c.file.Profiles[name]; ok && p.Get(key) != "" {
+		return SourceFile
+	}
+	if stored.Get(key) != "" {
+		return SourceDefault
+	}
+	return SourceUnset
+}

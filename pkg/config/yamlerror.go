@@ -1,0 +1,54 @@
+package config
+
+import (
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+var (
+	syntaxErrRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	lineErrRE   = regexp.MustCompile(`^line (\d+): (.*)$`)
+	typeErrRE   = regexp.MustCompile(`^cannot unmarshal !!\w+ .*into (\S+)$`)
+)
+
+// expected names the Go types the files decode into in the user's terms.
+var expected = map[string]string{
+	"string":                    "a string",
+	"[]string":                  "a list of strings",
+	"config.Profile":            "a mapping of settings",
+	"map[string]config.Profile": "a mapping of profile names to settings",
+	"config.fileData":           "a mapping",
+	"map[string]string":         "a mapping of profile names to tokens",
+}
+
+// yamlError turns a yaml.v3 error into a ParseError with a line number.
+// Values from the file are left out: the credentials file holds secrets.
+func yamlError(path string, err error) *ParseError {
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	pe := &ParseError{Path: path, Msg: msg}
+	m := syntaxErrRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		m = lineErrRE.FindStringSubmatch(msg)
+	}
+	if m != nil {
+		pe.Line, _ = strconv.Atoi(m[1])
+		pe.Msg = m[2]
+	}
+	if t := typeErrRE.FindStringSubmatch(pe.Msg); t != nil {
+		want, ok := expected[t[1]]
+		if !ok {
+			want = "another kind of value"
+		}
+		pe.Msg = "expected " + want
+	}
+	return pe
+}

@@ -1,0 +1,182 @@
+// Package server serves the supctl HTTP API (docs/api/openapi.yaml) over a
+// store.Store. The same handler runs behind `supctl serve` and in-process
+// behind the CLI's embedded mode.
+package server
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strings"
+
+	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/support"
+)
+
+// MaxBodyBytes bounds every request body; larger ones get 413.
+const MaxBodyBytes = 1 << 20
+
+// Server holds the API's dependencies.
+type Server struct {
+	store store.Store
+	log   *slog.Logger
+}
+
+// New returns a server over st. A nil logger discards logs.
+func New(st store.Store, log *slog.Logger) *Server {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Server{store: st, log: log}
+}
+
+// Handler is the whole API for callers that present bearer tokens.
+func (s *Server) Handler() http.Handler {
+	return s.recoverer(s.logRequests(s.routes(s.authenticate)))
+}
+
+// HandlerAs serves every request as the user with that email, with no
+// token: the CLI's embedded mode, where the caller owns the database.
+func (s *Server) HandlerAs(email string) http.Handler {
+	return s.recoverer(s.routes(func(next http.HandlerFunc) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			u, err := s.store.UserByEmail(r.Context(), email)
+			if err != nil {
+				p := newProblem(http.StatusUnauthorized, "unauthenticated", "no user "+email+" in the embedded database: set the profile's user to an existing one")
+				if !errors.Is(err, support.ErrNotFound) {
+					p = problemFor(err, s.log, r)
+				}
+				writeProblem(w, r, p)
+				return
+			}
+			next(w, r.WithContext(withUser(r.Context(), u)))
+		}
+	}))
+}
+
+type middleware func(http.HandlerFunc) http.HandlerFunc
+
+func (s *Server) routes(auth middleware) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", s.ready)
+	api := map[string]http.HandlerFunc{
+		"GET /api/v1/me":                     s.me,
+		"GET /api/v1/users":                  s.listUsers,
+		"POST /api/v1/users":                 s.createUser,
+		"POST /api/v1/tokens":                s.createToken,
+		"GET /api/v1/accounts":               s.listAccounts,
+		"POST /api/v1/accounts":              s.createAccount,
+		"GET /api/v1/accounts/{id}":          s.getAccount,
+		"GET /api/v1/tickets":                s.listTickets,
+		"POST /api/v1/tickets":               s.createTicket,
+		"GET /api/v1/tickets/{id}":           s.getTicket,
+		"PATCH /api/v1/tickets/{id}":         s.updateTicket,
+		"GET /api/v1/tickets/{id}/comments":  s.listComments,
+		"POST /api/v1/tickets/{id}/comments": s.addComment,
+		"GET /api/v1/tickets/{id}/events":    s.listEvents,
+	}
+	for pattern, h := range api {
+		mux.HandleFunc(pattern, auth(h))
+	}
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeProblem(w, r, newProblem(http.StatusNotFound, "not-found", "no such endpoint: "+r.Method+" "+r.URL.Path))
+	})
+	return limitBodies(mux)
+}
+
+func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
+	if _, err := s.store.CountUsers(r.Context()); err != nil {
+		s.log.ErrorContext(r.Context(), "not ready", "err", err)
+		writeProblem(w, r, newProblem(http.StatusServiceUnavailable, "unavailable", "the database is not answering"))
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+}
+
+// authenticate resolves the bearer token to a user.
+func (s *Server) authenticate(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || token == "" {
+			writeProblem(w, r, newProblem(http.StatusUnauthorized, "unauthenticated", "missing bearer token: send Authorization: Bearer <token>"))
+			return
+		}
+		u, err := s.store.UserByTokenHash(r.Context(), hashToken(strings.TrimSpace(token)))
+		if errors.Is(err, support.ErrNotFound) {
+			writeProblem(w, r, newProblem(http.StatusUnauthorized, "unauthenticated", "invalid or revoked token"))
+			return
+		}
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		next(w, r.WithContext(withUser(r.Context(), u)))
+	}
+}
+
+// limitBodies caps request bodies so an oversized upload gets 413 instead
+// of filling memory.
+func limitBodies(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > MaxBodyBytes {
+			writeProblem(w, r, newProblem(http.StatusRequestEntityTooLarge, "payload-too-large", "request body is larger than 1 MiB"))
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) recoverer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.ErrorContext(r.Context(), "panic", "method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+				writeProblem(w, r, newProblem(http.StatusInternalServerError, "internal", "internal server error"))
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *Server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(rec, r)
+		s.log.InfoContext(r.Context(), "request", "method", r.Method, "path", r.URL.Path, "status", rec.status)
+	})
+}
+
+type userKey struct{}
+
+func withUser(ctx context.Context, u support.User) context.Context {
+	return context.WithValue(ctx, userKey{}, u)
+}
+
+func currentUser(r *http.Request) support.User {
+	u, _ := r.Context().Value(userKey{}).(support.User)
+	return u
+}
+
+func actor(r *http.Request) store.Actor {
+	u := currentUser(r)
+	return store.Actor{ID: u.ID, Email: u.Email}
+}

@@ -1,0 +1,312 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/supctl/supctl/pkg/support"
+)
+
+// parseTicketFilter reads the list endpoint's query; bad values are 400s
+// naming the parameter.
+func parseTicketFilter(q url.Values) (support.TicketFilter, error) {
+	f := support.TicketFilter{
+		Assignee: strings.ToLower(strings.TrimSpace(q.Get("assignee"))),
+		Search:   strings.TrimSpace(q.Get("q")),
+		Sort:     q.Get("sort"),
+		Cursor:   q.Get("cursor"),
+	}
+	lists := []struct {
+		param string
+		enum  support.Enum
+		dst   *[]string
+	}{
+		{"status", support.Statuses, &f.Statuses},
+		{"severity", support.Severities, &f.Severities},
+		{"division", support.Divisions, &f.Divisions},
+		{"region", support.Regions, &f.Regions},
+		{"language", support.Languages, &f.Languages},
+	}
+	for _, l := range lists {
+		if q.Get(l.param) == "" {
+			continue
+		}
+		for _, v := range strings.Split(q.Get(l.param), ",") {
+			v = strings.TrimSpace(v)
+			if err := l.enum.Check(l.param, v); err != nil {
+				return f, badRequestField(l.param, err.Error())
+			}
+			*l.dst = append(*l.dst, v)
+		}
+	}
+	if f.Sort != "" {
+		if err := support.TicketSorts.Check("sort", f.Sort); err != nil {
+			return f, badRequestField("sort", err.Error())
+		}
+	}
+	if raw := q.Get("limit"); raw != "" {
+		n, err := strconv.Atoi(raw)
+		if err != nil || n < 1 || n > support.MaxLimit {
+			return f, badRequestField("limit", fmt.Sprintf("invalid limit %q: use 1 to %d", raw, support.MaxLimit))
+		}
+		f.Limit = n
+	}
+	if raw := q.Get("account_id"); raw != "" {
+		n, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil || n < 1 {
+			return f, badRequestField("account_id", fmt.Sprintf("invalid account_id %q", raw))
+		}
+		f.AccountID = n
+	}
+	return f, nil
+}
+
+func badRequestField(field, detail string) *problem {
+	p := badRequest(detail)
+	p.Field = field
+	return p
+}
+
+func (s *Server) listTickets(w http.ResponseWriter, r *http.Request) {
+	f, err := parseTicketFilter(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if me := currentUser(r); me.Role == "partner" {
+		f.VisibleTo = me.AccountID
+	}
+	page, err := s.store.ListTickets(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if page.Tickets == nil {
+		page.Tickets = []support.Ticket{}
+	}
+	writeJSON(w, http.StatusOK, page)
+}
+
+// visibleTicket loads a ticket the current user may see; others' tickets
+// are reported as missing so a partner cannot probe for them.
+func (s *Server) visibleTicket(r *http.Request) (support.Ticket, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return support.Ticket{}, err
+	}
+	t, err := s.store.Ticket(r.Context(), id)
+	if err != nil {
+		return t, err
+	}
+	me := currentUser(r)
+	if me.Role != "partner" {
+		return t, nil
+	}
+	var partner int64
+	if t.AccountID != 0 {
+		a, err := s.store.Account(r.Context(), t.AccountID)
+		if err != nil {
+			return t, err
+		}
+		partner = a.PartnerID
+	}
+	if !support.CanSeeTicket(me, t, partner) {
+		return t, newProblem(http.StatusNotFound, "not-found", fmt.Sprintf("ticket %d: not found", id))
+	}
+	return t, nil
+}
+
+func writeTicket(w http.ResponseWriter, status int, t support.Ticket) {
+	w.Header().Set("ETag", etag(t.Version))
+	writeJSON(w, status, t)
+}
+
+func etag(version int) string { return `"` + strconv.Itoa(version) + `"` }
+
+func (s *Server) getTicket(w http.ResponseWriter, r *http.Request) {
+	t, err := s.visibleTicket(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeTicket(w, http.StatusOK, t)
+}
+
+func (s *Server) createTicket(w http.ResponseWriter, r *http.Request) {
+	me := currentUser(r)
+	if !support.CanWrite(me) {
+		writeProblem(w, r, forbidden("the readonly role cannot open tickets"))
+		return
+	}
+	var n support.NewTicket
+	body, err := readJSON(r, &n)
+	if err == nil {
+		err = n.Normalize()
+	}
+	if err == nil && me.Role == "partner" {
+		err = s.checkPartnerAccount(r, me, n.AccountID)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	key, err := idempotency(r, body)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	t, replayed, err := s.store.CreateTicket(r.Context(), actor(r), n, key)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if replayed {
+		w.Header().Set("Idempotent-Replayed", "true")
+	}
+	w.Header().Set("Location", fmt.Sprintf("/api/v1/tickets/%d", t.ID))
+	writeTicket(w, http.StatusCreated, t)
+}
+
+// checkPartnerAccount allows a partner to open tickets only for its own
+// organisation and the customers it serves.
+func (s *Server) checkPartnerAccount(r *http.Request, me support.User, accountID int64) error {
+	if accountID == me.AccountID {
+		return nil
+	}
+	a, err := s.store.Account(r.Context(), accountID)
+	if err != nil || a.PartnerID != me.AccountID {
+		return &support.ValidationError{Field: "account_id", Message: fmt.Sprintf("account %d is not served by your organisation", accountID)}
+	}
+	return nil
+}
+
+func (s *Server) updateTicket(w http.ResponseWriter, r *http.Request) {
+	me := currentUser(r)
+	if me.Role == "readonly" || me.Role == "partner" {
+		writeProblem(w, r, forbidden("the "+me.Role+" role cannot update tickets"))
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var p support.TicketPatch
+	if _, err := readJSON(r, &p); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if p.Assignee != nil && me.Role == "engineer" && *p.Assignee != "" && !strings.EqualFold(*p.Assignee, me.Email) {
+		writeProblem(w, r, forbidden("engineers can assign tickets only to themselves; a lead assigns to others"))
+		return
+	}
+	ifMatch := r.Header.Get("If-Match")
+	if ifMatch != "" {
+		v, ok := parseETag(ifMatch)
+		if !ok {
+			writeProblem(w, r, badRequestField("If-Match", "invalid If-Match header: send the ETag of the ticket, e.g. \"3\""))
+			return
+		}
+		p.Version = &v
+	}
+	t, err := s.store.UpdateTicket(r.Context(), actor(r), id, p)
+	if err != nil {
+		prob := problemFor(err, s.log, r)
+		if ifMatch != "" && prob.Status == http.StatusConflict && prob.CurrentVersion != 0 {
+			prob.Status, prob.Type, prob.Title = http.StatusPreconditionFailed, "urn:supctl:problem:precondition-failed", http.StatusText(http.StatusPreconditionFailed)
+		}
+		writeProblem(w, r, prob)
+		return
+	}
+	writeTicket(w, http.StatusOK, t)
+}
+
+func parseETag(h string) (int, bool) {
+	h = strings.TrimPrefix(strings.TrimSpace(h), "W/")
+	unquoted, err := strconv.Unquote(h)
+	if err != nil {
+		return 0, false
+	}
+	v, err := strconv.Atoi(unquoted)
+	return v, err == nil && v > 0
+}
+
+func (s *Server) listComments(w http.ResponseWriter, r *http.Request) {
+	t, err := s.visibleTicket(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	comments, err := s.store.ListComments(r.Context(), t.ID, support.CanSeeInternal(currentUser(r)))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if comments == nil {
+		comments = []support.Comment{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"comments": comments})
+}
+
+func (s *Server) addComment(w http.ResponseWriter, r *http.Request) {
+	me := currentUser(r)
+	if !support.CanWrite(me) {
+		writeProblem(w, r, forbidden("the readonly role cannot comment"))
+		return
+	}
+	t, err := s.visibleTicket(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var n support.NewComment
+	body, err := readJSON(r, &n)
+	if err == nil {
+		err = n.Normalize()
+	}
+	if err == nil && n.Internal && !support.CanSeeInternal(me) {
+		err = forbidden("partners cannot write internal notes")
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	idem, err := idempotency(r, body)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	c, replayed, err := s.store.AddComment(r.Context(), actor(r), t.ID, n, idem)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if replayed {
+		w.Header().Set("Idempotent-Replayed", "true")
+	}
+	writeJSON(w, http.StatusCreated, c)
+}
+
+func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
+	if currentUser(r).Role == "partner" {
+		writeProblem(w, r, forbidden("the history of a ticket is internal"))
+		return
+	}
+	t, err := s.visibleTicket(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	events, err := s.store.ListEvents(r.Context(), "ticket", t.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if events == nil {
+		events = []support.Event{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"events": events})
+}

@@ -1,0 +1,74 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/support"
+)
+
+const commentColumns = `id, ticket_id, author, body, internal, created_at`
+
+func scanComment(row scanner) (support.Comment, error) {
+	var c support.Comment
+	var created int64
+	err := row.Scan(&c.ID, &c.TicketID, &c.Author, &c.Body, &c.Internal, &created)
+	c.CreatedAt = fromMillis(created)
+	return c, err
+}
+
+// AddComment adds a reply or note and touches the ticket's update time; the
+// ticket's version is unchanged, so it does not invalidate an edit in
+// progress.
+func (s *Store) AddComment(ctx context.Context, actor store.Actor, ticketID int64, nc support.NewComment, idem store.Idempotency) (c support.Comment, replayed bool, err error) {
+	now := s.stamp()
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		id, found, err := replay(ctx, tx, actor, idem, resourceComment)
+		if err != nil {
+			return err
+		}
+		if found {
+			replayed = true
+			c, err = scanComment(tx.QueryRowContext(ctx, `SELECT `+commentColumns+` FROM comments WHERE id = ?`, id))
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE tickets SET updated_at = ? WHERE id = ?`, now.UnixMilli(), ticketID)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return fmt.Errorf("ticket %d: %w", ticketID, support.ErrNotFound)
+		}
+		c = support.Comment{TicketID: ticketID, Author: actor.Email, Body: nc.Body, Internal: nc.Internal, CreatedAt: now}
+		res, err = tx.ExecContext(ctx,
+			`INSERT INTO comments (ticket_id, author_id, author, body, internal, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			ticketID, nullID(actor.ID), c.Author, c.Body, c.Internal, now.UnixMilli())
+		if err != nil {
+			return err
+		}
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		after := map[string]any{"comment_id": c.ID, "internal": c.Internal}
+		if err := event(ctx, tx, now, actor, entityTicket, ticketID, kindCommented, nil, after); err != nil {
+			return err
+		}
+		return remember(ctx, tx, now, actor, idem, resourceComment, c.ID)
+	})
+	return c, replayed, err
+}
+
+// ListComments returns a ticket's comments oldest first, without internal
+// notes unless includeInternal.
+func (s *Store) ListComments(ctx context.Context, ticketID int64, includeInternal bool) ([]support.Comment, error) {
+	if _, err := ticket(ctx, s.db, ticketID); err != nil {
+		return nil, err
+	}
+	return queryAll(ctx, s.db, scanComment,
+		`SELECT `+commentColumns+` FROM comments WHERE ticket_id = ? AND (? OR NOT internal) ORDER BY id`,
+		ticketID, includeInternal)
+}

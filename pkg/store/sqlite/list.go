@@ -1,0 +1,114 @@
+package sqlite
+
+import (
+	"context"
+	"strings"
+
+	"github.com/supctl/supctl/pkg/support"
+)
+
+// orders are the ORDER BY of each sort; the id breaks ties so that keyset
+// pagination never skips or repeats a row.
+var orders = map[string]string{
+	"updated":  "t.updated_at DESC, t.id DESC",
+	"created":  "t.created_at DESC, t.id DESC",
+	"severity": "t.severity ASC, t.updated_at DESC, t.id DESC",
+}
+
+// ListTickets returns one page of the tickets f selects. Pages are cut by
+// keyset, never by offset, so a page costs the same at any depth.
+func (s *Store) ListTickets(ctx context.Context, f support.TicketFilter) (support.TicketPage, error) {
+	sort := f.Sort
+	if sort == "" {
+		sort = "updated"
+	}
+	if err := support.TicketSorts.Check("sort", sort); err != nil {
+		return support.TicketPage{}, err
+	}
+	limit := min(f.Limit, support.MaxLimit)
+	if limit <= 0 {
+		limit = support.DefaultLimit
+	}
+	var w where
+	w.in("t.status", f.Statuses)
+	w.in("t.severity", f.Severities)
+	w.in("t.division", f.Divisions)
+	w.in("t.region", f.Regions)
+	w.in("t.language", f.Languages)
+	switch f.Assignee {
+	case "":
+	case support.Unassigned:
+		w.add("t.assignee_id IS NULL")
+	default:
+		w.add("t.assignee_id = (SELECT id FROM users WHERE email = ?)", f.Assignee)
+	}
+	if f.AccountID != 0 {
+		w.add("t.account_id = ?", f.AccountID)
+	}
+	if f.Search != "" {
+		pattern := "%" + likeEscaper.Replace(f.Search) + "%"
+		w.add(`(t.subject LIKE ? ESCAPE '\' OR t.description LIKE ? ESCAPE '\')`, pattern, pattern)
+	}
+	if f.VisibleTo != 0 {
+		w.add("(t.account_id = ? OR a.partner_id = ?)", f.VisibleTo, f.VisibleTo)
+	}
+	if f.Cursor != "" {
+		c, err := decodeCursor(f.Cursor, sort)
+		if err != nil {
+			return support.TicketPage{}, err
+		}
+		switch sort {
+		case "updated":
+			w.add("(t.updated_at, t.id) < (?, ?)", c.At, c.ID)
+		case "created":
+			w.add("(t.created_at, t.id) < (?, ?)", c.At, c.ID)
+		case "severity":
+			w.add("(t.severity > ? OR (t.severity = ? AND (t.updated_at, t.id) < (?, ?)))", c.Severity, c.Severity, c.At, c.ID)
+		}
+	}
+	// One row past the page tells whether there is a next one.
+	tickets, err := queryAll(ctx, s.db, scanTicket,
+		ticketSelect+w.String()+" ORDER BY "+orders[sort]+" LIMIT ?", append(w.args, limit+1)...)
+	if err != nil {
+		return support.TicketPage{}, err
+	}
+	page := support.TicketPage{Tickets: tickets}
+	if len(tickets) > limit {
+		page.Tickets = tickets[:limit]
+		page.NextCursor = cursorAfter(sort, page.Tickets[limit-1]).encode()
+	}
+	return page, nil
+}
+
+// likeEscaper makes a search string match literally inside LIKE ... ESCAPE '\'.
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// where collects AND-ed conditions and their arguments.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+// in adds col IN (values), or nothing when values is empty.
+func (w *where) in(col string, values []string) {
+	if len(values) == 0 {
+		return
+	}
+	args := make([]any, len(values))
+	for i, v := range values {
+		args[i] = v
+	}
+	w.add(col+" IN ("+strings.TrimSuffix(strings.Repeat("?, ", len(values)), ", ")+")", args...)
+}
+
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}

@@ -1,0 +1,121 @@
+// Package sqlite is the SQLite backend of store.Store, used by embedded mode
+// and by small single-server installs. It uses the pure-Go modernc.org/sqlite
+// driver so the binary builds without cgo.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/supctl/supctl/pkg/store"
+)
+
+// Store is a store.Store over one SQLite file. Reads run concurrently on a
+// pool of connections; writes take turns on a one-slot semaphore, so no
+// writer of this process ever spins in SQLite's busy handler.
+type Store struct {
+	db     *sql.DB
+	now    func() time.Time
+	writer chan struct{}
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Option configures Open.
+type Option func(*options)
+
+type options struct {
+	now      func() time.Time
+	readOnly bool
+}
+
+// WithClock sets the source of every timestamp the store writes.
+func WithClock(now func() time.Time) Option {
+	return func(o *options) { o.now = now }
+}
+
+// ReadOnly opens an existing, migrated database without the right to change
+// it; it never creates or migrates one.
+func ReadOnly() Option {
+	return func(o *options) { o.readOnly = true }
+}
+
+// maxConns bounds the pool: enough for concurrent readers next to the one
+// writer, few enough that each connection's pragmas run once and stay warm.
+const maxConns = 8
+
+// Open opens the database at path, creating the file and its directory if
+// missing and bringing the schema up to date.
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	o := options{now: time.Now}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if !o.readOnly {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, openError(path, err)
+		}
+	}
+	db, err := sql.Open("sqlite", dsn(path, o.readOnly))
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
+	s := &Store{db: db, now: o.now, writer: make(chan struct{}, 1)}
+	if o.readOnly {
+		err = checkSchema(ctx, db)
+	} else {
+		err = migrate(ctx, path, db)
+	}
+	if err != nil {
+		db.Close()
+		return nil, openError(path, err)
+	}
+	return s, nil
+}
+
+func openError(path string, err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // the path is already in our message
+	}
+	return fmt.Errorf("cannot open database %s: %w", path, err)
+}
+
+// dsn builds a file: URI so that any character may appear in path.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "foreign_keys(on)")
+	if readOnly {
+		q.Set("mode", "ro")
+		q.Add("_pragma", "query_only(on)")
+	} else {
+		q.Add("_pragma", "journal_mode(wal)")
+		q.Add("_pragma", "synchronous(normal)")
+		q.Set("_txlock", "immediate")
+	}
+	p := filepath.ToSlash(path)
+	if filepath.IsAbs(path) && !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive path: file:/C:/x.db
+	}
+	return "file:" + (&url.URL{Path: p}).EscapedPath() + "?" + q.Encode()
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// stamp is the store's clock at the precision the schema keeps.
+func (s *Store) stamp() time.Time { return fromMillis(s.now().UnixMilli()) }
+
+func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }

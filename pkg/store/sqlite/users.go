@@ -1,0 +1,98 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/support"
+)
+
+const userColumns = `id, email, name, role, region, tier, account_id, created_at`
+
+func scanUser(row scanner) (support.User, error) {
+	var u support.User
+	var account sql.NullInt64
+	var created int64
+	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.Region, &u.Tier, &account, &created)
+	u.AccountID, u.CreatedAt = account.Int64, fromMillis(created)
+	return u, err
+}
+
+// CreateUser adds a user; emails are unique regardless of case.
+func (s *Store) CreateUser(ctx context.Context, actor store.Actor, u support.User) (support.User, error) {
+	u.CreatedAt = s.stamp()
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if u.AccountID != 0 {
+			if err := checkAccount(ctx, tx, "account_id", u.AccountID); err != nil {
+				return err
+			}
+		}
+		res, err := tx.ExecContext(ctx,
+			`INSERT INTO users (email, name, role, region, tier, account_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			u.Email, u.Name, u.Role, u.Region, u.Tier, nullID(u.AccountID), u.CreatedAt.UnixMilli())
+		if isUnique(err) {
+			return fmt.Errorf("user %s: %w", u.Email, support.ErrDuplicate)
+		}
+		if err != nil {
+			return err
+		}
+		if u.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return event(ctx, tx, u.CreatedAt, actor, entityUser, u.ID, kindCreated, nil, u)
+	})
+	return u, err
+}
+
+// UserByEmail finds a user by email, ignoring case.
+func (s *Store) UserByEmail(ctx context.Context, email string) (support.User, error) {
+	return userWhere(ctx, s.db, "email = ?", email, fmt.Sprintf("user %s", email))
+}
+
+func userWhere(ctx context.Context, q queryer, cond string, arg any, what string) (support.User, error) {
+	u, err := scanUser(q.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE `+cond, arg))
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, fmt.Errorf("%s: %w", what, support.ErrNotFound)
+	}
+	return u, err
+}
+
+// ListUsers returns every user in creation order.
+func (s *Store) ListUsers(ctx context.Context) ([]support.User, error) {
+	return queryAll(ctx, s.db, scanUser, `SELECT `+userColumns+` FROM users ORDER BY id`)
+}
+
+// CountUsers is the number of users; zero means the server is not set up.
+func (s *Store) CountUsers(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM users`).Scan(&n)
+	return n, err
+}
+
+// CreateToken stores a token hash and records the grant on the user's
+// history, with its label but never the hash.
+func (s *Store) CreateToken(ctx context.Context, actor store.Actor, userID int64, hash []byte, label string) error {
+	now := s.stamp()
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := userWhere(ctx, tx, "id = ?", userID, fmt.Sprintf("user %d", userID)); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO tokens (hash, user_id, label, created_at) VALUES (?, ?, ?, ?)`,
+			hash, userID, label, now.UnixMilli())
+		if isUnique(err) {
+			return fmt.Errorf("token: %w", support.ErrDuplicate)
+		}
+		if err != nil {
+			return err
+		}
+		return event(ctx, tx, now, actor, entityUser, userID, kindTokenCreated, nil, map[string]string{"label": label})
+	})
+}
+
+// UserByTokenHash finds the owner of a token.
+func (s *Store) UserByTokenHash(ctx context.Context, hash []byte) (support.User, error) {
+	return userWhere(ctx, s.db, "id = (SELECT user_id FROM tokens WHERE hash = ?)", hash, "token")
+}

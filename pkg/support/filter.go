@@ -1,0 +1,49 @@
+package support
+
+// TicketFilter selects and orders tickets. Empty fields do not filter.
+type TicketFilter struct {
+	Statuses   []string
+	Severities []string
+	Divisions  []string
+	Regions    []string
+	Languages  []string
+	// Assignee is an email, or Unassigned for tickets nobody holds.
+	Assignee  string
+	AccountID int64
+	Search    string // substring of subject or description
+	Sort      string // one of TicketSorts; "updated" when empty
+	Limit     int
+	Cursor    string
+	// VisibleTo restricts the result to one partner organisation's tickets:
+	// its own and those of the customers it serves.
+	VisibleTo int64
+}
+
+// Unassigned is the TicketFilter.Assignee value for tickets nobody holds.
+const Unassigned = "none"
+
+// Page sizes for lists.
+const (
+	DefaultLimit = 30
+	MaxLimit     = 1000
+)
+
+// TicketPage is one page of a ticket list.
+type TicketPage struct {
+	Tickets    []Ticket `json:"tickets"`
+	NextCursor string   `json:"next_cursor,omitempty"`
+}
+
+// CanSeeTicket reports whether u may read t.
+func CanSeeTicket(u User, t Ticket, accountPartner int64) bool {
+	if u.Role != "partner" {
+		return true
+	}
+	return u.AccountID != 0 && (t.AccountID == u.AccountID || accountPartner == u.AccountID)
+}
+
+// CanWrite reports whether u may change tickets at all.
+func CanWrite(u User) bool { return u.Role != "readonly" }
+
+// CanSeeInternal reports whether u may read internal notes.
+func CanSeeInternal(u User) bool { return u.Role != "partner" }

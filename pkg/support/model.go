@@ -1,0 +1,76 @@
+package support
+
+import "time"
+
+// User is a person or service that signs in: an engineer, a lead, an admin,
+// a partner's contact or a read-only viewer.
+type User struct {
+	ID        int64     `json:"id"`
+	Email     string    `json:"email"`
+	Name      string    `json:"name"`
+	Role      string    `json:"role"`
+	Region    string    `json:"region"`
+	Tier      string    `json:"tier"`
+	AccountID int64     `json:"account_id,omitempty"` // the partner organisation of a partner user
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Account is a customer or partner organisation.
+type Account struct {
+	ID        int64     `json:"id"`
+	Name      string    `json:"name"`
+	Kind      string    `json:"kind"`
+	PartnerID int64     `json:"partner_id,omitempty"` // the reseller that serves this customer
+	Plan      string    `json:"plan"`
+	Region    string    `json:"region"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Ticket is a support case.
+type Ticket struct {
+	ID             int64     `json:"id"`
+	Subject        string    `json:"subject"`
+	Description    string    `json:"description"`
+	Status         string    `json:"status"`
+	Severity       string    `json:"severity"`
+	Division       string    `json:"division"`
+	Region         string    `json:"region"`
+	Language       string    `json:"language"`
+	Channel        string    `json:"channel"`
+	RequesterKind  string    `json:"requester_kind"`
+	RequesterName  string    `json:"requester_name"`
+	RequesterEmail string    `json:"requester_email"`
+	AccountID      int64     `json:"account_id,omitempty"`
+	AccountName    string    `json:"account_name"`
+	Assignee       string    `json:"assignee"` // email, empty when unassigned
+	Tier           string    `json:"tier"`
+	TAM            string    `json:"tam"`
+	ProductVersion string    `json:"product_version"`
+	Environment    string    `json:"environment"`
+	Tags           []string  `json:"tags"`
+	Version        int       `json:"version"`
+	CreatedAt      time.Time `json:"created_at"`
+	UpdatedAt      time.Time `json:"updated_at"`
+}
+
+// Comment is a public reply or an internal note on a ticket.
+type Comment struct {
+	ID        int64     `json:"id"`
+	TicketID  int64     `json:"ticket_id"`
+	Author    string    `json:"author"` // email
+	Body      string    `json:"body"`
+	Internal  bool      `json:"internal"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Event records one change: who made it, what, when, before and after.
+type Event struct {
+	ID         int64     `json:"id"`
+	EntityType string    `json:"entity_type"`
+	EntityID   int64     `json:"entity_id"`
+	Actor      string    `json:"actor"`
+	Kind       string    `json:"kind"`
+	Before     any       `json:"before,omitempty"`
+	After      any       `json:"after,omitempty"`
+	At         time.Time `json:"at"`
+}
