@@ -266,3 +266,22 @@ func TestPaths(t *testing.T) {
 		}
 	}
 }
+
+func TestResolveStoredIgnoresOverrides(t *testing.T) {
+	t.Parallel()
+	c := load(t, writeConfig(t, twoProfiles), map[string]string{"SUPCTL_USER": "env@example.com"})
+	r, err := c.ResolveStored("hyderabad")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Profile.User != "" || r.Sources["user"] != SourceUnset || r.Sources["region"] != SourceFile || r.Sources["name"] != SourceFile {
+		t.Errorf("ResolveStored = %+v, sources %v", r.Profile, r.Sources)
+	}
+	d, err := c.ResolveStored("demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Sources["name"] != SourceDefault || d.Sources["user"] != SourceDefault || d.Profile.User != "ken@example.com" {
+		t.Errorf("ResolveStored(demo) = %+v, sources %v", d.Profile, d.Sources)
+	}
+}

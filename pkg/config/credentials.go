@@ -21,8 +21,8 @@ const (
 // token with a nil error means there is none. A keyring that fails or does
 // not answer in time is skipped.
 func (c *Config) Token(profile string) (token, source string, err error) {
-	if t := strings.TrimSpace(c.getenv("SUPCTL_TOKEN")); t != "" {
-		return t, TokenSourceEnv, nil
+	if c.HasEnvToken() {
+		return strings.TrimSpace(c.getenv("SUPCTL_TOKEN")), TokenSourceEnv, nil
 	}
 	if t, err := c.keyringGet(profile); err == nil && t != "" {
 		return t, TokenSourceKeyring, nil
@@ -36,6 +36,12 @@ func (c *Config) Token(profile string) (token, source string, err error) {
 		return t, path, nil
 	}
 	return "", "", nil
+}
+
+// HasEnvToken reports whether $SUPCTL_TOKEN is set: it outranks any
+// stored token.
+func (c *Config) HasEnvToken() bool {
+	return strings.TrimSpace(c.getenv("SUPCTL_TOKEN")) != ""
 }
 
 // StoreToken saves the profile's token in the keyring, or in the

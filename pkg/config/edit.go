@@ -26,7 +26,7 @@ func (c *Config) Add(p Profile) error {
 	if c.exists(p.Name) {
 		return &InputError{Msg: fmt.Sprintf("profile %q already exists; change it with `supctl profile set --profile-name %s KEY VALUE`", p.Name, p.Name)}
 	}
-	if err := p.validate(); err != nil {
+	if err := p.Validate(); err != nil {
 		return err
 	}
 	put(c.profiles(), p.Name, profileNode(p))

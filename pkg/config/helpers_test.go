@@ -1,10 +1,12 @@
 package config
 
 import (
-	"github.com/supctl/supctl/pkg/config/configtest"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/zalando/go-keyring"
 )
 
 // envOf is a getenv over a fixed environment.
@@ -26,7 +28,7 @@ func writeConfig(t *testing.T, content string) string {
 // holds nothing and a home of its own.
 func load(t *testing.T, path string, vars map[string]string) *Config {
 	t.Helper()
-	c, err := Load(LoadOptions{Path: path, Getenv: envOf(withHome(t, vars)), Keyring: configtest.NewKeyring()})
+	c, err := Load(LoadOptions{Path: path, Getenv: envOf(withHome(t, vars)), Keyring: noKeyring{}})
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -51,3 +53,10 @@ func readFile(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+// noKeyring holds nothing; the tests of credentials use configtest's.
+type noKeyring struct{}
+
+func (noKeyring) Get(string, string) (string, error) { return "", keyring.ErrNotFound }
+func (noKeyring) Set(string, string, string) error   { return errors.New("no keyring") }
+func (noKeyring) Delete(string, string) error        { return keyring.ErrNotFound }

@@ -155,8 +155,9 @@ func checkAPIURL(value string) error {
 	return nil
 }
 
-// validate checks every setting of a new profile.
-func (p Profile) validate() error {
+// Validate checks the name and every setting of a profile; api_url is
+// required.
+func (p Profile) Validate() error {
 	if err := checkName(p.Name); err != nil {
 		return err
 	}

@@ -39,14 +39,9 @@ func (c *Config) BindFlag(key string, flag *pflag.Flag) {
 	c.flags[key] = flag
 }
 
-// ActiveName is the profile in use: the --profile flag, else
-// SUPCTL_PROFILE, else the file's current_profile, else demo.
-func (c *Config) ActiveName() string {
-	name, _ := c.activeName()
-	return name
-}
-
-func (c *Config) activeName() (string, Source) {
+// ActiveName is the profile in use and what chose it: the --profile flag,
+// else SUPCTL_PROFILE, else the file's current_profile, else demo.
+func (c *Config) ActiveName() (string, Source) {
 	switch {
 	case c.flagProfile != "":
 		return c.flagProfile, SourceFlag
@@ -71,7 +66,7 @@ func (c *Config) Active() (Profile, error) {
 // defaults and the environment (read through getenv, which tests replace)
 // as the config layer.
 func (c *Config) Resolve() (Resolution, error) {
-	name, nameSource := c.activeName()
+	name, nameSource := c.ActiveName()
 	stored, err := c.Profile(name)
 	if err != nil {
 		return Resolution{}, err
@@ -114,6 +109,24 @@ func splitEach(items []string) []string {
 	return SplitList(strings.Join(items, ","))
 }
 
+// ResolveStored is the named profile as stored, with where each value
+// comes from: the file or the built-in demo. Overrides apply only to the
+// active profile, so none appear here.
+func (c *Config) ResolveStored(name string) (Resolution, error) {
+	stored, err := c.Profile(name)
+	if err != nil {
+		return Resolution{}, err
+	}
+	r := Resolution{Profile: stored, Sources: map[string]Source{"name": SourceDefault}}
+	if _, ok := c.file.Profiles[name]; ok {
+		r.Sources["name"] = SourceFile
+	}
+	for _, k := range Keys {
+		r.Sources[k] = c.storedSource(name, k, stored)
+	}
+	return r, nil
+}
+
 func (c *Config) source(name, key string, stored Profile) Source {
 	if f := c.flags[key]; f != nil && f.Changed {
 		return SourceFlag
@@ -121,6 +134,10 @@ func (c *Config) source(name, key string, stored Profile) Source {
 	if c.getenv(EnvVar(key)) != "" {
 		return SourceEnv
 	}
+	return c.storedSource(name, key, stored)
+}
+
+func (c *Config) storedSource(name, key string, stored Profile) Source {
 	if p, ok := c.file.Profiles[name]; ok && p.Get(key) != "" {
 		return SourceFile
 	}

@@ -9,10 +9,12 @@ const (
 )
 
 // contact is someone who files tickets: a customer's or partner's staff
-// member, or a sales engineer. weight sets how often they write in.
+// member, or a sales engineer. weight sets how often they write in; user
+// marks a partner contact who also signs in.
 type contact struct {
 	name, email, lang string
 	weight            int
+	user              bool
 }
 
 // org is a customer or partner organisation with its contacts. partner
@@ -26,88 +28,85 @@ type org struct {
 // Partners come first: customers refer to them by name.
 var orgs = []org{
 	{name: "株式会社さくらインテグレーション", kind: "partner", plan: "premium", region: "apac-jp", contacts: []contact{
-		{"森 武", "takeshi.mori@sakura-integration.co.jp", "ja", 2},
-		{"中村 彩", "aya.nakamura@sakura-integration.co.jp", "ja", 1},
+		{"森 武", "takeshi.mori@sakura-integration.co.jp", "ja", 2, true},
+		{"中村 彩", "aya.nakamura@sakura-integration.co.jp", "ja", 1, false},
 	}},
 	{name: "코리아데이터솔루션 주식회사", kind: "partner", plan: "premium", region: "apac-kr", contacts: []contact{
-		{"최현우", "hyunwoo.choi@kdsolution.co.kr", "ko", 2},
-		{"정다은", "daeun.jung@kdsolution.co.kr", "ko", 1},
+		{"최현우", "hyunwoo.choi@kdsolution.co.kr", "ko", 2, true},
+		{"정다은", "daeun.jung@kdsolution.co.kr", "ko", 1, false},
 	}},
 	{name: "Rheinland IT Services GmbH", kind: "partner", plan: "standard", region: "emea-de", contacts: []contact{
-		{"Stefan Krüger", "stefan.krueger@rheinland-it.de", "en", 1},
+		{"Stefan Krüger", "stefan.krueger@rheinland-it.de", "en", 1, false},
 	}},
 
 	{name: "Pacific Crest Bank", kind: "customer", plan: "premium", region: "americas-west", contacts: []contact{
-		{"Jennifer Alvarez", "jennifer.alvarez@pacificcrestbank.com", "en", 3},
-		{"Ryan Patel", "ryan.patel@pacificcrestbank.com", "en", 3},
-		{"高橋 美咲", "misaki.takahashi@pacificcrestbank.com", "ja", 1},
+		{"Jennifer Alvarez", "jennifer.alvarez@pacificcrestbank.com", "en", 3, false},
+		{"Ryan Patel", "ryan.patel@pacificcrestbank.com", "en", 3, false},
+		{"高橋 美咲", "misaki.takahashi@pacificcrestbank.com", "ja", 1, false},
 	}},
 	{name: "Sierra Logistics Inc.", kind: "customer", plan: "standard", region: "americas-west", contacts: []contact{
-		{"Kevin O'Brien", "kevin.obrien@sierralogistics.com", "en", 1},
-		{"Amanda Chen", "amanda.chen@sierralogistics.com", "en", 1},
+		{"Kevin O'Brien", "kevin.obrien@sierralogistics.com", "en", 1, false},
+		{"Amanda Chen", "amanda.chen@sierralogistics.com", "en", 1, false},
 	}},
 	{name: "Keystone Health Systems", kind: "customer", plan: "premium", region: "americas-east", contacts: []contact{
-		{"Robert Sullivan", "robert.sullivan@keystonehealth.org", "en", 1},
-		{"Maria Gonzalez", "maria.gonzalez@keystonehealth.org", "en", 1},
+		{"Robert Sullivan", "robert.sullivan@keystonehealth.org", "en", 1, false},
+		{"Maria Gonzalez", "maria.gonzalez@keystonehealth.org", "en", 1, false},
 	}},
 	{name: "Atlantic Retail Group", kind: "customer", plan: "standard", region: "americas-east", contacts: []contact{
-		{"Chris Donovan", "chris.donovan@atlanticretail.com", "en", 3},
-		{"Nicole Foster", "nicole.foster@atlanticretail.com", "en", 3},
-		{"박지현", "jihyun.park@atlanticretail.com", "ko", 1},
+		{"Chris Donovan", "chris.donovan@atlanticretail.com", "en", 3, false},
+		{"Nicole Foster", "nicole.foster@atlanticretail.com", "en", 3, false},
+		{"박지현", "jihyun.park@atlanticretail.com", "ko", 1, false},
 	}},
 	{name: "Nordwerk Automotive AG", kind: "customer", plan: "premium", region: "emea-de", contacts: []contact{
-		{"Thomas Müller", "thomas.mueller@nordwerk.de", "en", 1},
-		{"Sabine Schneider", "sabine.schneider@nordwerk.de", "en", 1},
+		{"Thomas Müller", "thomas.mueller@nordwerk.de", "en", 1, false},
+		{"Sabine Schneider", "sabine.schneider@nordwerk.de", "en", 1, false},
 	}},
 	{name: "Hanse Versicherung AG", kind: "customer", plan: "standard", region: "emea-de", partner: "Rheinland IT Services GmbH", contacts: []contact{
-		{"Frank Wagner", "frank.wagner@hanse-versicherung.de", "en", 1},
-		{"Julia Koch", "julia.koch@hanse-versicherung.de", "en", 1},
+		{"Frank Wagner", "frank.wagner@hanse-versicherung.de", "en", 1, false},
+		{"Julia Koch", "julia.koch@hanse-versicherung.de", "en", 1, false},
 	}},
 	{name: "Deccan Telecom Ltd.", kind: "customer", plan: "premium", region: "apac-in", contacts: []contact{
-		{"Suresh Kumar", "suresh.kumar@deccantelecom.in", "en", 1},
-		{"Ananya Rao", "ananya.rao@deccantelecom.in", "en", 1},
+		{"Suresh Kumar", "suresh.kumar@deccantelecom.in", "en", 1, false},
+		{"Ananya Rao", "ananya.rao@deccantelecom.in", "en", 1, false},
 	}},
 	{name: "Bharat Payments Pvt. Ltd.", kind: "customer", plan: "standard", region: "apac-in", contacts: []contact{
-		{"Rohit Verma", "rohit.verma@bharatpay.in", "en", 3},
-		{"Neha Gupta", "neha.gupta@bharatpay.in", "en", 3},
-		{"田村 翔", "sho.tamura@bharatpay.in", "ja", 1},
+		{"Rohit Verma", "rohit.verma@bharatpay.in", "en", 3, false},
+		{"Neha Gupta", "neha.gupta@bharatpay.in", "en", 3, false},
+		{"田村 翔", "sho.tamura@bharatpay.in", "ja", 1, false},
 	}},
 	{name: "株式会社 東洋データシステムズ", kind: "customer", plan: "premium", region: "apac-jp", contacts: []contact{
-		{"山田 太郎", "taro.yamada@toyo-data.co.jp", "ja", 4},
-		{"佐々木 恵", "megumi.sasaki@toyo-data.co.jp", "ja", 4},
-		{"David Miller", "david.miller@toyo-data.co.jp", "en", 1},
+		{"山田 太郎", "taro.yamada@toyo-data.co.jp", "ja", 4, false},
+		{"佐々木 恵", "megumi.sasaki@toyo-data.co.jp", "ja", 4, false},
+		{"David Miller", "david.miller@toyo-data.co.jp", "en", 1, false},
 	}},
 	{name: "みらい証券株式会社", kind: "customer", plan: "premium", region: "apac-jp", partner: "株式会社さくらインテグレーション", contacts: []contact{
-		{"小林 誠", "makoto.kobayashi@mirai-sec.co.jp", "ja", 1},
-		{"伊藤 さくら", "sakura.ito@mirai-sec.co.jp", "ja", 1},
+		{"小林 誠", "makoto.kobayashi@mirai-sec.co.jp", "ja", 1, false},
+		{"伊藤 さくら", "sakura.ito@mirai-sec.co.jp", "ja", 1, false},
 	}},
 	{name: "北斗物流株式会社", kind: "customer", plan: "standard", region: "apac-jp", partner: "株式会社さくらインテグレーション", contacts: []contact{
-		{"加藤 大輔", "daisuke.kato@hokuto-logi.co.jp", "ja", 1},
-		{"吉田 直子", "naoko.yoshida@hokuto-logi.co.jp", "ja", 1},
+		{"加藤 大輔", "daisuke.kato@hokuto-logi.co.jp", "ja", 1, false},
+		{"吉田 直子", "naoko.yoshida@hokuto-logi.co.jp", "ja", 1, false},
 	}},
 	{name: "한빛데이터 주식회사", kind: "customer", plan: "premium", region: "apac-kr", contacts: []contact{
-		{"김민수", "minsu.kim@hanbitdata.co.kr", "ko", 4},
-		{"이지은", "jieun.lee@hanbitdata.co.kr", "ko", 4},
-		{"James Park", "james.park@hanbitdata.co.kr", "en", 1},
+		{"김민수", "minsu.kim@hanbitdata.co.kr", "ko", 4, false},
+		{"이지은", "jieun.lee@hanbitdata.co.kr", "ko", 4, false},
+		{"James Park", "james.park@hanbitdata.co.kr", "en", 1, false},
 	}},
 	{name: "서울모바일 주식회사", kind: "customer", plan: "standard", region: "apac-kr", partner: "코리아데이터솔루션 주식회사", contacts: []contact{
-		{"윤성호", "sungho.yoon@seoulmobile.co.kr", "ko", 1},
-		{"장미영", "miyoung.jang@seoulmobile.co.kr", "ko", 1},
+		{"윤성호", "sungho.yoon@seoulmobile.co.kr", "ko", 1, false},
+		{"장미영", "miyoung.jang@seoulmobile.co.kr", "ko", 1, false},
 	}},
 }
 
-// salesEngineers file internal requests, one per region, in region order.
-var salesEngineers = []contact{
-	{"Brian Hughes", "brian.hughes@example.com", "en", 1},
-	{"Megan Clark", "megan.clark@example.com", "en", 1},
-	{"Anika Schulz", "anika.schulz@example.com", "en", 1},
-	{"Vikram Patel", "vikram.patel@example.com", "en", 1},
-	{"伊藤 健二", "kenji.ito@example.com", "ja", 1},
-	{"한지수", "jisoo.han@example.com", "ko", 1},
+// salesEngineers file internal requests, one per region.
+var salesEngineers = map[string]contact{
+	"americas-west": {"Brian Hughes", "brian.hughes@example.com", "en", 1, false},
+	"americas-east": {"Megan Clark", "megan.clark@example.com", "en", 1, false},
+	"emea-de":       {"Anika Schulz", "anika.schulz@example.com", "en", 1, false},
+	"apac-in":       {"Vikram Patel", "vikram.patel@example.com", "en", 1, false},
+	"apac-jp":       {"伊藤 健二", "kenji.ito@example.com", "ja", 1, false},
+	"apac-kr":       {"한지수", "jisoo.han@example.com", "ko", 1, false},
 }
-
-// partnerUsers are the partner contacts who sign in, by email.
-var partnerUsers = []string{"takeshi.mori@sakura-integration.co.jp", "hyunwoo.choi@kdsolution.co.kr"}
 
 // staff signs in to work tickets. The admin comes first: it creates the rest.
 var staff = []support.User{

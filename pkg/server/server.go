@@ -83,10 +83,7 @@ func (s *Server) routes(auth middleware) http.Handler {
 	for pattern, h := range api {
 		mux.HandleFunc(pattern, auth(h))
 	}
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeProblem(w, r, newProblem(http.StatusNotFound, "not-found", "no such endpoint: "+r.Method+" "+r.URL.Path))
-	})
-	return limitBodies(mux)
+	return limitBodies(muxErrorsAsProblems(mux))
 }
 
 func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
@@ -118,6 +115,36 @@ func (s *Server) authenticate(next http.HandlerFunc) http.HandlerFunc {
 		next(w, r.WithContext(withUser(r.Context(), u)))
 	}
 }
+
+// muxErrorsAsProblems turns the plain-text 404 and 405 answers of
+// http.ServeMux (unknown path, wrong method) into problem documents.
+func muxErrorsAsProblems(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, pattern := mux.Handler(r); pattern != "" {
+			mux.ServeHTTP(w, r)
+			return
+		}
+		rec := &muxErrorRecorder{header: http.Header{}}
+		mux.ServeHTTP(rec, r)
+		if allow := rec.header.Get("Allow"); rec.status == http.StatusMethodNotAllowed {
+			w.Header().Set("Allow", allow)
+			writeProblem(w, r, newProblem(http.StatusMethodNotAllowed, "method-not-allowed", r.Method+" is not allowed on "+r.URL.Path+"; allowed: "+allow))
+			return
+		}
+		writeProblem(w, r, newProblem(http.StatusNotFound, "not-found", "no such endpoint: "+r.Method+" "+r.URL.Path))
+	})
+}
+
+// muxErrorRecorder keeps the status and headers of the mux's own error
+// answers and drops their text.
+type muxErrorRecorder struct {
+	header http.Header
+	status int
+}
+
+func (m *muxErrorRecorder) Header() http.Header         { return m.header }
+func (m *muxErrorRecorder) WriteHeader(code int)        { m.status = code }
+func (m *muxErrorRecorder) Write(p []byte) (int, error) { return len(p), nil }
 
 // limitBodies caps request bodies so an oversized upload gets 413 instead
 // of filling memory.

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -80,6 +81,10 @@ func (s *Server) listTickets(w http.ResponseWriter, r *http.Request) {
 		f.VisibleTo = me.AccountID
 	}
 	page, err := s.store.ListTickets(r.Context(), f)
+	var invalid *support.ValidationError
+	if errors.As(err, &invalid) {
+		err = badRequestField(invalid.Field, invalid.Message)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

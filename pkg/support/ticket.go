@@ -20,18 +20,18 @@ const (
 type NewTicket struct {
 	Subject        string   `json:"subject"`
 	Description    string   `json:"description"`
-	Severity       string   `json:"severity"`
+	Severity       string   `json:"severity,omitempty"`
 	Division       string   `json:"division"`
 	Region         string   `json:"region"`
-	Language       string   `json:"language"`
-	Channel        string   `json:"channel"`
-	RequesterKind  string   `json:"requester_kind"`
+	Language       string   `json:"language,omitempty"`
+	Channel        string   `json:"channel,omitempty"`
+	RequesterKind  string   `json:"requester_kind,omitempty"`
 	RequesterName  string   `json:"requester_name"`
 	RequesterEmail string   `json:"requester_email"`
 	AccountID      int64    `json:"account_id,omitempty"`
 	ProductVersion string   `json:"product_version"`
 	Environment    string   `json:"environment"`
-	Tags           []string `json:"tags"`
+	Tags           []string `json:"tags,omitempty"`
 }
 
 // Normalize fills defaults and checks every field. An internal request may

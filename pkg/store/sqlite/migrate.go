@@ -3,9 +3,13 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/pressly/goose/v3"
+	sqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/supctl/supctl/pkg/store/migrations"
 )
@@ -15,57 +19,60 @@ import (
 // would read its version table and parse every migration file.
 var schemaVersion = migrations.Count(migrations.SQLite)
 
-func userVersion(ctx context.Context, q queryer) (int, error) {
-	var v int
-	err := q.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
-	return v, err
-}
+// busyTimeout is how long a statement waits for another connection's lock.
+const busyTimeout = 5 * time.Second
+
+var errMigrating = errors.New("migrating its schema")
 
 // migrate brings the schema up to date unless user_version says it is.
-func migrate(ctx context.Context, path string, db *sql.DB) error {
-	v, err := userVersion(ctx, db)
-	if err != nil {
-		return err
-	}
-	if v == schemaVersion {
-		return nil
-	}
-	if v > schemaVersion {
-		return fmt.Errorf("its schema version %d is newer than this program's %d: upgrade supctl", v, schemaVersion)
-	}
-	return migrateLocked(ctx, path)
-}
-
-// migrateLocked runs goose on a one-connection pool that holds SQLite's
-// write lock from start to end: two processes opening a new database at
-// once would otherwise both apply the first migration. The second waits,
-// then finds the schema current. Closing the pool releases the lock.
-func migrateLocked(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite", dsn(path, false))
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	// In exclusive locking mode a lock once taken is kept; the empty write
-	// transaction takes the write lock.
-	for _, q := range []string{"PRAGMA locking_mode = EXCLUSIVE", "BEGIN IMMEDIATE", "COMMIT"} {
-		if _, err := db.ExecContext(ctx, q); err != nil {
+//
+// The first opens of a new file race: SQLite fails the switch to WAL at
+// once, without waiting, when another connection holds a lock, and two
+// goose runs may both try the first migration. The loser retries, within
+// the busy timeout, and finds the winner's work done.
+func migrate(ctx context.Context, db *sql.DB) error {
+	deadline := time.Now().Add(busyTimeout)
+	for wait := time.Millisecond; ; wait = min(2*wait, 100*time.Millisecond) {
+		err := migrateOnce(ctx, db)
+		if err == nil || !(errors.Is(err, errMigrating) || isBusy(err)) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
 			return err
 		}
 	}
-	if v, err := userVersion(ctx, db); err != nil || v == schemaVersion {
+}
+
+func migrateOnce(ctx context.Context, db *sql.DB) error {
+	v, err := userVersion(ctx, db)
+	if err != nil || v == schemaVersion {
 		return err
+	}
+	if v > schemaVersion {
+		return fmt.Errorf("its schema version %d is newer than this program's %d: upgrade supctl", v, schemaVersion)
 	}
 	p, err := goose.NewProvider(goose.DialectSQLite3, db, migrations.SQLite)
 	if err != nil {
 		return err
 	}
 	if _, err := p.Up(ctx); err != nil {
-		return fmt.Errorf("migrating its schema: %w", err)
+		return fmt.Errorf("%w: %w", errMigrating, err)
 	}
 	_, err = db.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion))
 	return err
+}
+
+func userVersion(ctx context.Context, q queryer) (int, error) {
+	var v int
+	err := q.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+func isBusy(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // checkSchema refuses a database a read-only store cannot migrate.

@@ -75,7 +75,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if o.readOnly {
 		err = checkSchema(ctx, db)
 	} else {
-		err = migrate(ctx, path, db)
+		err = migrate(ctx, db)
 	}
 	if err != nil {
 		db.Close()
@@ -95,7 +95,7 @@ func openError(path string, err error) error {
 // dsn builds a file: URI so that any character may appear in path.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
 	q.Add("_pragma", "foreign_keys(on)")
 	if readOnly {
 		q.Set("mode", "ro")

@@ -145,7 +145,7 @@ func printTicket(ios *iostreams.IOStreams, now time.Time, loc *time.Location, t 
 		rows = append(rows, [2]string{"tam", t.TAM})
 	}
 	for _, r := range rows {
-		fmt.Fprintf(out, "%s %s\n", cs.Muted(text.PadRight(r[0]+":", 11)), r[1])
+		fmt.Fprintf(out, "%s %s\n", cs.Muted(text.PadRight(11, r[0]+":")), r[1])
 	}
 	fmt.Fprintln(out)
 	fmt.Fprintln(out, strings.TrimRight(t.Description, "\n"))

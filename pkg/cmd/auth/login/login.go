@@ -1,0 +1,164 @@
+// Package login implements `supctl auth login`.
+package login
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/supctl/supctl/pkg/cmd/auth/shared"
+	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/config"
+	"github.com/supctl/supctl/pkg/iostreams"
+)
+
+// maxTokenSize bounds what --with-token reads: a token is short, and a
+// mistaken pipe of a large file should fail fast.
+const maxTokenSize = 4096
+
+// LoginOptions are the flags of `auth login`.
+type LoginOptions struct {
+	IO         *iostreams.IOStreams
+	Config     func() (*config.Config, error)
+	HTTPClient *http.Client
+	// ReadSecret reads a line from the terminal without echoing it.
+	ReadSecret func() (string, error)
+
+	WithToken       bool
+	InsecureStorage bool
+}
+
+// NewCmdLogin returns the command; runF replaces the run in tests.
+func NewCmdLogin(f *cmdutil.Factory, runF func(*LoginOptions) error) *cobra.Command {
+	opts := &LoginOptions{IO: f.IOStreams, Config: f.Config, HTTPClient: shared.NewHTTPClient(), ReadSecret: readHidden}
+	cmd := &cobra.Command{
+		Use:   "login [--with-token] [--insecure-storage]",
+		Short: "Log in to the active profile's backend with a token",
+		Long: `Store an API token for the active profile (or the one --profile names).
+The token is read from standard input with --with-token, otherwise asked for
+without echo on a terminal. It is checked against the backend, then stored in
+the OS keyring, or in $XDG_CONFIG_HOME/supctl/credentials.yaml (mode 0600)
+when the keyring is unavailable or --insecure-storage is given.
+
+An embedded profile needs no token. SUPCTL_TOKEN, when set, takes precedence
+over any stored token.`,
+		Example: `  $ supctl auth login
+  $ supctl auth login --profile tokyo
+  $ echo "$TOKEN" | supctl auth login --with-token
+  $ supctl auth login --with-token --insecure-storage < token.txt`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !opts.WithToken && !opts.IO.CanPrompt() {
+				return cmdutil.UsageErrorf("no token: pipe one to `supctl auth login --with-token`")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return loginRun(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.WithToken, "with-token", false, "read the token from standard input")
+	cmd.Flags().BoolVar(&opts.InsecureStorage, "insecure-storage", false, "store the token in the plain-text credentials file, not the keyring")
+	return cmd
+}
+
+func loginRun(ctx context.Context, opts *LoginOptions) error {
+	cfg, err := opts.Config()
+	if err != nil {
+		return err
+	}
+	p, err := cfg.Active()
+	if err != nil {
+		return err
+	}
+	if p.IsEmbedded() {
+		fmt.Fprintf(opts.IO.ErrOut, "profile %s uses the embedded server: no token is needed\n", p.Name)
+		return nil
+	}
+	token, err := readToken(opts, p)
+	if err != nil {
+		return err
+	}
+	opts.IO.StartProgressIndicator()
+	me, err := shared.Verify(ctx, opts.HTTPClient, p, token)
+	opts.IO.StopProgressIndicator()
+	if err != nil {
+		return err
+	}
+	where, err := cfg.StoreToken(p.Name, token, opts.InsecureStorage)
+	if err != nil {
+		return err
+	}
+	cs := opts.IO.ColorScheme()
+	fmt.Fprintf(opts.IO.ErrOut, "%s logged in to %s as %s (profile %s; token stored in %s)\n",
+		cs.SuccessIcon(), p.APIURL, me.Email, p.Name, where)
+	if where != config.TokenSourceKeyring && !opts.InsecureStorage {
+		fmt.Fprintf(opts.IO.ErrOut, "%s the keyring is unavailable: the token is stored unencrypted in %s\n", cs.WarningIcon(), where)
+	}
+	if cfg.HasEnvToken() {
+		fmt.Fprintf(opts.IO.ErrOut, "%s SUPCTL_TOKEN is set and takes precedence over the stored token\n", cs.WarningIcon())
+	}
+	return recordUser(opts.IO, cfg, p, me.Email)
+}
+
+// readToken takes the token from standard input or the hidden prompt.
+func readToken(opts *LoginOptions, p config.Profile) (string, error) {
+	var token string
+	if opts.WithToken {
+		data, err := io.ReadAll(io.LimitReader(opts.IO.In, maxTokenSize+1))
+		if err != nil {
+			return "", cmdutil.Errorf("cannot read the token from standard input: %v", err)
+		}
+		if len(data) > maxTokenSize {
+			return "", cmdutil.UsageErrorf("standard input is too long for a token")
+		}
+		token = string(data)
+	} else {
+		fmt.Fprintf(opts.IO.ErrOut, "Paste a token for %s (profile %s): ", p.APIURL, p.Name)
+		s, err := opts.ReadSecret()
+		fmt.Fprintln(opts.IO.ErrOut)
+		if err != nil {
+			return "", cmdutil.Errorf("cannot read the token: %v", err)
+		}
+		token = s
+	}
+	token = strings.TrimSpace(token)
+	if token == "" {
+		return "", cmdutil.UsageErrorf("no token given")
+	}
+	if strings.ContainsAny(token, " \t\r\n") {
+		return "", cmdutil.UsageErrorf("a token is one word without spaces; give only the token")
+	}
+	return token, nil
+}
+
+// recordUser writes the token's user into a profile that has none, and
+// warns when the profile names someone else.
+func recordUser(ios *iostreams.IOStreams, cfg *config.Config, p config.Profile, email string) error {
+	switch {
+	case email == "" || p.User == email:
+		return nil
+	case p.User != "":
+		fmt.Fprintf(ios.ErrOut, "%s profile %s names user %s, but the token belongs to %s\n", ios.ColorScheme().WarningIcon(), p.Name, p.User, email)
+		return nil
+	}
+	if err := cfg.Set(p.Name, "user", email); err != nil {
+		return err
+	}
+	if err := cfg.Save(); err != nil {
+		return err
+	}
+	fmt.Fprintf(ios.ErrOut, "%s set user of profile %s to %s\n", ios.ColorScheme().SuccessIcon(), p.Name, email)
+	return nil
+}
+
+func readHidden() (string, error) {
+	b, err := term.ReadPassword(int(os.Stdin.Fd()))
+	return string(b), err
+}

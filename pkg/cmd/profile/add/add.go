@@ -1,0 +1,102 @@
+// Package add implements `supctl profile add`.
+package add
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/supctl/supctl/pkg/cmd/profile/shared"
+	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/config"
+	"github.com/supctl/supctl/pkg/iostreams"
+	"github.com/supctl/supctl/pkg/support"
+)
+
+// AddOptions are the arguments and flags of `profile add`.
+type AddOptions struct {
+	IO     *iostreams.IOStreams
+	Config func() (*config.Config, error)
+
+	Profile config.Profile
+	Use     bool
+}
+
+// NewCmdAdd returns the command; runF replaces the run in tests.
+func NewCmdAdd(f *cmdutil.Factory, runF func(*AddOptions) error) *cobra.Command {
+	opts := &AddOptions{IO: f.IOStreams, Config: f.Config}
+	p := &opts.Profile
+	cmd := &cobra.Command{
+		Use:   "add <name> --api-url URL [flags]",
+		Short: "Add a profile",
+		Long: `Add a profile to the config file. --api-url is the backend: an http(s)://
+address, or "embedded" for a server running inside supctl over a local
+database. The other settings can be given now or later with
+` + "`supctl profile set`" + `. A remote backend needs a token: run
+` + "`supctl auth login --profile NAME`" + ` next.`,
+		Example: `  $ supctl profile add tokyo --api-url https://support.example.com --user ken@example.com \
+      --region apac-jp --timezone Asia/Tokyo --language ja \
+      --queues apac-jp/core,apac-jp/sql --handoff-to hyderabad --use
+  $ supctl profile add sandbox --api-url embedded`,
+		Args: cmdutil.ExactArgs(1, "name the new profile, e.g. `supctl profile add tokyo --api-url https://support.example.com`"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p.Name = args[0]
+			if p.APIURL == "" {
+				return cmdutil.UsageErrorf("missing --api-url").WithHint(`give the backend's http(s):// address, or "embedded"`)
+			}
+			if err := p.Validate(); err != nil {
+				return cmdutil.UsageErrorf("%s", err)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return addRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&p.APIURL, "api-url", "", `backend address: http(s)://host, or "embedded"`)
+	fl.StringVar(&p.User, "user", "", "your email on the backend")
+	fl.StringVar(&p.Region, "region", "", "region: {"+strings.Join(support.Regions.Values(), "|")+"}")
+	fl.StringVar(&p.Timezone, "timezone", "", "IANA timezone for display, e.g. Asia/Tokyo")
+	fl.StringVar(&p.Language, "language", "", "language: {"+strings.Join(support.Languages.Values(), "|")+"}")
+	fl.StringSliceVar(&p.Queues, "queues", nil, "queues you work, comma separated")
+	fl.StringVar(&p.HandoffTo, "handoff-to", "", "the profile you hand the shift over to")
+	fl.BoolVar(&opts.Use, "use", false, "switch to the new profile")
+	_ = cmd.RegisterFlagCompletionFunc("region", cobra.FixedCompletions(support.Regions.Values(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("language", cobra.FixedCompletions(support.Languages.Values(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("handoff-to", shared.CompleteNameFlag(f.Config))
+	return cmd
+}
+
+func addRun(opts *AddOptions) error {
+	cfg, err := opts.Config()
+	if err != nil {
+		return err
+	}
+	name := opts.Profile.Name
+	if err := cfg.Add(opts.Profile); err != nil {
+		return err
+	}
+	if opts.Use {
+		if err := cfg.Use(name); err != nil {
+			return err
+		}
+	}
+	if err := cfg.Save(); err != nil {
+		return err
+	}
+	shared.Success(opts.IO, "added profile %s to %s", name, cfg.Path())
+	if opts.Use {
+		shared.Success(opts.IO, "switched to profile %s", name)
+	}
+	if !opts.Profile.IsEmbedded() {
+		cs := opts.IO.ColorScheme()
+		useFlag := " --profile " + name
+		if opts.Use {
+			useFlag = ""
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "%s log in with `supctl auth login%s`\n", cs.Muted("next:"), useFlag)
+	}
+	return nil
+}

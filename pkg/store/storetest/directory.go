@@ -1,0 +1,97 @@
+package storetest
+
+import (
+	"testing"
+	"time"
+
+	"github.com/supctl/supctl/pkg/support"
+)
+
+func testUsers(t *testing.T, e *env) {
+	if e.ken.ID == 0 || !e.ken.CreatedAt.Equal(start) {
+		t.Errorf("created user %+v: want an id and created_at %s", e.ken, start)
+	}
+	got, err := e.s.UserByEmail(e.ctx, "Ken@Example.COM")
+	if err != nil {
+		t.Fatalf("UserByEmail ignoring case: %v", err)
+	}
+	wantEqual(t, "UserByEmail", got, e.ken)
+
+	p := e.user(e.as(e.admin), support.User{Email: "pat@resell.example", Name: "Pat", Role: "partner", AccountID: e.partner.ID})
+	if got, _ := e.s.UserByEmail(e.ctx, p.Email); got.AccountID != e.partner.ID {
+		t.Errorf("partner user's account = %d, want %d", got.AccountID, e.partner.ID)
+	}
+
+	_, err = e.s.CreateUser(e.ctx, e.as(e.admin), support.User{Email: "KEN@example.com", Role: "engineer"})
+	wantIs(t, "duplicate email", err, support.ErrDuplicate)
+	_, err = e.s.CreateUser(e.ctx, e.as(e.admin), support.User{Email: "x@example.com", Role: "partner", AccountID: 9999})
+	wantValidation(t, "user of a missing account", err, "account_id")
+	_, err = e.s.UserByEmail(e.ctx, "nobody@example.com")
+	wantIs(t, "missing user", err, support.ErrNotFound)
+
+	users, err := e.s.ListUsers(e.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEqual(t, "ListUsers", users, []support.User{e.admin, e.ken, e.ana, p})
+	if n, err := e.s.CountUsers(e.ctx); err != nil || n != 4 {
+		t.Errorf("CountUsers = %d, %v; want 4", n, err)
+	}
+
+	evs := e.events("user", e.ken.ID)
+	wantEvent(t, evs, 0, "created", e.admin.Email, start, nil, e.ken)
+	wantEqual(t, "events of ken", len(evs), 1)
+	wantEvent(t, e.events("user", e.admin.ID), 0, "created", system.Email, start, nil, e.admin)
+}
+
+func testTokens(t *testing.T, e *env) {
+	hash := []byte("0123456789abcdef0123456789abcdef")
+	e.clock.Advance(time.Second)
+	if err := e.s.CreateToken(e.ctx, e.as(e.admin), e.ken.ID, hash, "laptop"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.s.UserByTokenHash(e.ctx, hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEqual(t, "token owner", got, e.ken)
+
+	_, err = e.s.UserByTokenHash(e.ctx, []byte("unknown"))
+	wantIs(t, "unknown token", err, support.ErrNotFound)
+	wantIs(t, "duplicate token", e.s.CreateToken(e.ctx, e.as(e.admin), e.ana.ID, hash, "again"), support.ErrDuplicate)
+	wantIs(t, "token of a missing user", e.s.CreateToken(e.ctx, e.as(e.admin), 9999, []byte("other"), ""), support.ErrNotFound)
+
+	// The grant is on the user's history, without the hash.
+	evs := e.events("user", e.ken.ID)
+	wantEqual(t, "events of ken", len(evs), 2)
+	wantEvent(t, evs, 1, "token_created", e.admin.Email, e.clock.Now(), nil, map[string]any{"label": "laptop"})
+}
+
+func testAccounts(t *testing.T, e *env) {
+	got, err := e.s.Account(e.ctx, e.acme.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEqual(t, "Account", got, e.acme)
+	if e.acme.PartnerID != e.partner.ID || !e.acme.CreatedAt.Equal(start) {
+		t.Errorf("created account %+v: want partner %d, created_at %s", e.acme, e.partner.ID, start)
+	}
+	all, err := e.s.ListAccounts(e.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEqual(t, "ListAccounts", all, []support.Account{e.partner, e.acme, e.globex})
+
+	_, err = e.s.CreateAccount(e.ctx, e.as(e.admin), support.Account{Name: "Acme", Kind: "customer"})
+	wantIs(t, "duplicate name", err, support.ErrDuplicate)
+	_, err = e.s.CreateAccount(e.ctx, e.as(e.admin), support.Account{Name: "Initech", Kind: "customer", PartnerID: 9999})
+	wantValidation(t, "missing partner", err, "partner_id")
+	_, err = e.s.CreateAccount(e.ctx, e.as(e.admin), support.Account{Name: "Initech", Kind: "customer", PartnerID: e.globex.ID})
+	wantValidation(t, "partner that is a customer", err, "partner_id")
+	_, err = e.s.Account(e.ctx, 9999)
+	wantIs(t, "missing account", err, support.ErrNotFound)
+
+	evs := e.events("account", e.acme.ID)
+	wantEqual(t, "events of acme", len(evs), 1)
+	wantEvent(t, evs, 0, "created", e.admin.Email, start, nil, e.acme)
+}

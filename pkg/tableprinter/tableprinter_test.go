@@ -1,0 +1,286 @@
+package tableprinter
+
+import (
+	"os"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"github.com/supctl/supctl/pkg/iostreams"
+	"github.com/supctl/supctl/pkg/text"
+)
+
+var now = time.Date(2025, 3, 10, 12, 0, 0, 0, time.UTC)
+
+type ticket struct {
+	id, severity, subject, status string
+	updated                       time.Time
+}
+
+var tickets = []ticket{
+	{"1041", "S1", "Cluster down after upgrade to 7.1: all nodes fail health checks", "open", now.Add(-3 * time.Minute)},
+	{"1042", "S2", "「MapR-FS ボリュームのミラーリングが失敗する」", "pending_customer", now.Add(-50 * time.Hour)},
+	{"987", "S3", "Spark 작업이 메모리 부족으로 실패합니다", "new", now.Add(4*time.Hour + time.Minute)},
+	{"12", "S4", "Hive query ± 5% slower → see ①", "closed", now.Add(-400 * 24 * time.Hour)},
+}
+
+func render(t *testing.T, ios *iostreams.IOStreams) {
+	t.Helper()
+	cs := ios.ColorScheme()
+	tp := New(ios, "id", "sev", "subject", "status", "updated")
+	for _, tk := range tickets {
+		tp.AddField(tk.id)
+		tp.AddField(tk.severity, WithColor(cs.Severity))
+		tp.AddField(tk.subject, WithTruncate())
+		tp.AddField(tk.status, WithColor(cs.Status))
+		tp.AddTimeField(now, tk.updated, WithColor(cs.Muted))
+		tp.EndRow()
+	}
+	if err := tp.Render(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func ttyStreams(width int, color bool) (*iostreams.IOStreams, *strings.Builder) {
+	ios, _, _, _ := iostreams.Test()
+	out := &strings.Builder{}
+	ios.Out = out
+	ios.SetStdoutTTY(true)
+	ios.SetTerminalWidth(width)
+	ios.SetColorEnabled(color)
+	return ios, out
+}
+
+// stripANSI removes CSI sequences (ESC [ ... final byte).
+func stripANSI(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\x1b' && i+1 < len(s) && s[i+1] == '[' {
+			i += 2
+			for i < len(s) && (s[i] < 0x40 || s[i] > 0x7e) {
+				i++
+			}
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// columnStarts is the display offset of each column: the start of the
+// line, and every non-space that follows a gap of two or more spaces.
+func columnStarts(line string) []int {
+	starts := []int{0}
+	col, spaces := 0, 0
+	for _, r := range line {
+		if r == ' ' {
+			spaces++
+		} else {
+			if spaces >= 2 {
+				starts = append(starts, col)
+			}
+			spaces = 0
+		}
+		col += text.DisplayWidth(string(r))
+	}
+	return starts
+}
+
+func checkAligned(t *testing.T, out string, width int) []string {
+	t.Helper()
+	if strings.Contains(out, "\t") {
+		t.Errorf("terminal table contains a tab:\n%s", out)
+	}
+	lines := strings.Split(strings.TrimSuffix(stripANSI(out), "\n"), "\n")
+	if len(lines) != len(tickets)+1 {
+		t.Fatalf("%d lines, want a header and %d rows (was a cell wrapped?):\n%s", len(lines), len(tickets), out)
+	}
+	want := columnStarts(lines[0])
+	if len(want) != 5 {
+		t.Fatalf("header has columns at %v, want 5 columns: %q", want, lines[0])
+	}
+	for _, l := range lines {
+		if got := columnStarts(l); !slices.Equal(got, want) {
+			t.Errorf("columns start at %v, header at %v:\n%s", got, want, strings.Join(lines, "\n"))
+		}
+		if w := text.DisplayWidth(l); w > width {
+			t.Errorf("line is %d columns wide, terminal is %d: %q", w, width, l)
+		}
+	}
+	return lines
+}
+
+func TestTTYAlignedInEveryLocale(t *testing.T) {
+	for _, lang := range []string{"ja_JP.UTF-8", "C.UTF-8", "ko_KR.UTF-8"} {
+		for _, color := range []bool{false, true} {
+			name := lang
+			if color {
+				name += "/colour"
+			}
+			t.Run(name, func(t *testing.T) {
+				t.Setenv("LANG", lang)
+				t.Setenv("LC_ALL", lang)
+				ios, out := ttyStreams(72, color)
+				render(t, ios)
+				if got := strings.Contains(out.String(), "\x1b["); got != color {
+					t.Errorf("colour is %v, escape sequences present: %v", color, got)
+				}
+				lines := checkAligned(t, out.String(), 72)
+				if !strings.HasPrefix(lines[0], "ID    SEV  SUBJECT") {
+					t.Errorf("header %q", lines[0])
+				}
+				if !strings.Contains(lines[2], "「MapR-FS ボリュームの") || !strings.Contains(lines[2], "…") {
+					t.Errorf("Japanese subject should be shortened with an ellipsis: %q", lines[2])
+				}
+				for _, want := range []string{"3 minutes ago", "2 days ago", "in 4 hours"} {
+					if !strings.Contains(out.String(), want) {
+						t.Errorf("no %q in\n%s", want, out)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestTTYWideTerminalKeepsSubjects(t *testing.T) {
+	ios, out := ttyStreams(200, false)
+	render(t, ios)
+	checkAligned(t, out.String(), 200)
+	for _, tk := range tickets {
+		if !strings.Contains(out.String(), tk.subject) {
+			t.Errorf("subject %q shortened on a wide terminal:\n%s", tk.subject, out)
+		}
+	}
+	if strings.Contains(out.String(), "…") {
+		t.Errorf("nothing should be shortened:\n%s", out)
+	}
+}
+
+// Only columns marked WithTruncate shrink, the widest first, never below
+// their minimum even if the table then overflows.
+func TestTTYOnlyMarkedColumnsShrink(t *testing.T) {
+	ios, out := ttyStreams(40, false)
+	tp := New(ios, "name", "note", "more")
+	tp.AddField("a-name-that-must-stay-whole")
+	tp.AddField("a note that may be shortened", WithTruncate())
+	tp.AddField("short", WithTruncate())
+	tp.EndRow()
+	if err := tp.Render(); err != nil {
+		t.Fatal(err)
+	}
+	want := "NAME                         NOTE        MORE\n" +
+		"a-name-that-must-stay-whole  a note th…  short\n"
+	if out.String() != want {
+		t.Errorf("got\n%q\nwant\n%q", out.String(), want)
+	}
+}
+
+// TestTTYAlignedDespiteEastAsianStartup runs the table in a child process
+// whose environment makes tablewriter start up measuring ambiguous runes
+// (like "…") as two columns.
+func TestTTYAlignedDespiteEastAsianStartup(t *testing.T) {
+	if os.Getenv("SUPCTL_TABLEPRINTER_CHILD") == "1" {
+		if !twwidth.IsEastAsian() {
+			t.Fatal("tablewriter did not start in East Asian mode")
+		}
+		ios, out := ttyStreams(72, true)
+		render(t, ios)
+		checkAligned(t, out.String(), 72)
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestTTYAlignedDespiteEastAsianStartup$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "SUPCTL_TABLEPRINTER_CHILD=1", "LANG=ja_JP.UTF-8", "LC_ALL=ja_JP.UTF-8", "RUNEWIDTH_EASTASIAN=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("child: %v\n%s", err, out)
+	}
+}
+
+func TestPipedIsTSV(t *testing.T) {
+	ios, _, stdout, _ := iostreams.Test()
+	ios.SetColorEnabled(true) // even forced colour stays out of TSV
+	render(t, ios)
+	want := "1041\tS1\tCluster down after upgrade to 7.1: all nodes fail health checks\topen\t2025-03-10T11:57:00Z\n" +
+		"1042\tS2\t「MapR-FS ボリュームのミラーリングが失敗する」\tpending_customer\t2025-03-08T10:00:00Z\n" +
+		"987\tS3\tSpark 작업이 메모리 부족으로 실패합니다\tnew\t2025-03-10T16:01:00Z\n" +
+		"12\tS4\tHive query ± 5% slower → see ①\tclosed\t2024-02-04T12:00:00Z\n"
+	if got := stdout.String(); got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestPipedTimeInUTC(t *testing.T) {
+	ios, _, stdout, _ := iostreams.Test()
+	tp := New(ios)
+	tokyo := time.FixedZone("JST", 9*3600)
+	tp.AddTimeField(now, time.Date(2025, 3, 10, 9, 0, 0, 0, tokyo))
+	tp.AddTimeField(now, time.Time{})
+	if err := tp.Render(); err != nil {
+		t.Fatal(err)
+	}
+	if got := stdout.String(); got != "2025-03-10T00:00:00Z\t\n" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestControlCharactersStayInTheirCell(t *testing.T) {
+	for _, tty := range []bool{false, true} {
+		ios, out := ttyStreams(80, false)
+		ios.SetStdoutTTY(tty)
+		tp := New(ios, "a", "b")
+		tp.AddField("line one\nline\ttwo\x1b[31m")
+		tp.AddField("x")
+		tp.EndRow()
+		if err := tp.Render(); err != nil {
+			t.Fatal(err)
+		}
+		body := out.String()
+		if tty {
+			body = strings.SplitN(body, "\n", 2)[1]
+		}
+		want := "line one line two [31m\tx\n"
+		if tty {
+			want = "line one line two [31m  x\n"
+		}
+		if body != want {
+			t.Errorf("tty=%v: got %q, want %q", tty, body, want)
+		}
+	}
+}
+
+func TestTTYEmptyLastCell(t *testing.T) {
+	ios, out := ttyStreams(80, true)
+	cs := ios.ColorScheme()
+	tp := New(ios, "status", "updated")
+	tp.AddField("closed", WithColor(cs.Muted))
+	tp.AddTimeField(now, time.Time{})
+	tp.EndRow()
+	tp.AddField("open", WithColor(cs.Success))
+	tp.AddTimeField(now, now.Add(-time.Hour))
+	tp.EndRow()
+	if err := tp.Render(); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if got := stripANSI(lines[1]); got != "closed" {
+		t.Errorf("row with an empty last cell is %q, want %q", got, "closed")
+	}
+	if !strings.HasSuffix(lines[1], "\x1b[0m") {
+		t.Errorf("row %q does not end by resetting its colour", lines[1])
+	}
+	if got := stripANSI(lines[2]); got != "open    1 hour ago" {
+		t.Errorf("row %q", got)
+	}
+}
+
+func TestEmptyTablePrintsNothing(t *testing.T) {
+	ios, out := ttyStreams(80, true)
+	if err := New(ios, "id").Render(); err != nil {
+		t.Fatal(err)
+	}
+	if out.Len() != 0 {
+		t.Errorf("empty table printed %q", out.String())
+	}
+}
