@@ -13,7 +13,7 @@ import (
 type Source string
 
 const (
-	SourceUnset   Source = ""        // no value anywhere
+	SourceUnset   Source = "unset"   // no value anywhere
 	SourceDefault Source = "default" // the built-in demo profile
 	SourceFile    Source = "file"
 	SourceEnv     Source = "env"

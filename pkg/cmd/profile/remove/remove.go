@@ -28,7 +28,7 @@ func NewCmdRemove(f *cmdutil.Factory, runF func(*RemoveOptions) error) *cobra.Co
 or the credentials file. Removing the current profile makes the built-in demo
 current. The built-in demo itself cannot be removed; removing a demo entry
 from the file restores its built-in settings.`,
-		Example: `  $ supctl profile remove sandbox`,
+		Example:           `  $ supctl profile remove sandbox`,
 		Aliases:           []string{"rm"},
 		Args:              cmdutil.ExactArgs(1, "name the profile to remove; `supctl profile list` shows them"),
 		ValidArgsFunction: shared.CompleteNames(f.Config),

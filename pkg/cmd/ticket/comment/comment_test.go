@@ -1,0 +1,43 @@
+package comment
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/supctl/supctl/pkg/cmdtest"
+	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/support"
+)
+
+func TestValidation(t *testing.T) {
+	for _, args := range [][]string{{"1"}, {"1", "--body", "  "}, {"abc", "--body", "x"}, {"1", "--body", "x", "--body-file", "-"}, {"1", "--body-file", "/nonexistent/file"}} {
+		f, _ := cmdtest.Factory(t, false)
+		err := cmdtest.Run(NewCmdComment(f, func(*CommentOptions) error { return nil }), args...)
+		if cmdutil.CodeOf(err) != cmdutil.ExitUsage {
+			t.Errorf("%v: %v, want a usage error", args, err)
+		}
+	}
+}
+
+func TestInternalNoteFromStdin(t *testing.T) {
+	f, io := cmdtest.Factory(t, false)
+	client, _ := f.APIClient()
+	page, _ := client.ListTickets(t.Context(), support.TicketFilter{Limit: 1})
+	id := page.Tickets[0].ID
+	io.In.WriteString("NodeManager ログを確認しました。\n再現しました。\n")
+	if err := cmdtest.Run(NewCmdComment(f, nil), strconv.FormatInt(id, 10), "--internal", "--body-file", "-"); err != nil {
+		t.Fatal(err)
+	}
+	comments, err := client.Comments(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := comments[len(comments)-1]
+	if !last.Internal || last.Author != "ken@example.com" || !strings.Contains(last.Body, "再現しました。") {
+		t.Errorf("last comment = %+v", last)
+	}
+	if !strings.Contains(io.ErrOut.String(), "internal note") {
+		t.Errorf("stderr = %q", io.ErrOut)
+	}
+}

@@ -1,0 +1,103 @@
+package view
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/supctl/supctl/pkg/api"
+	"github.com/supctl/supctl/pkg/cmd/ticket/shared"
+	"github.com/supctl/supctl/pkg/cmdtest"
+	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/support"
+)
+
+// ticketWithNotes finds a demo ticket whose thread has an internal note.
+func ticketWithNotes(t *testing.T, f *cmdutil.Factory) support.Ticket {
+	t.Helper()
+	client, _ := f.APIClient()
+	tickets, err := client.ListAllTickets(t.Context(), support.TicketFilter{Languages: []string{"ja"}, Statuses: []string{"open"}}, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tk := range tickets {
+		comments, err := client.Comments(t.Context(), tk.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range comments {
+			if c.Internal {
+				return tk
+			}
+		}
+	}
+	t.Fatal("no open Japanese demo ticket has an internal note")
+	return support.Ticket{}
+}
+
+func TestArguments(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want cmdutil.ExitCode
+	}{
+		{[]string{"abc"}, cmdutil.ExitUsage},
+		{[]string{"0"}, cmdutil.ExitUsage},
+		{[]string{}, cmdutil.ExitUsage},
+		{[]string{"1", "2"}, cmdutil.ExitUsage},
+	} {
+		f, _ := cmdtest.Factory(t, false)
+		err := cmdtest.Run(NewCmdView(f, func(*ViewOptions) error { return nil }), c.args...)
+		if code := cmdutil.CodeOf(err); code != c.want {
+			t.Errorf("%v: exit %d (%v), want %d", c.args, code, err, c.want)
+		}
+	}
+	f, _ := cmdtest.Factory(t, false)
+	var got *ViewOptions
+	if err := cmdtest.Run(NewCmdView(f, func(o *ViewOptions) error { got = o; return nil }), "#42", "--comments"); err != nil || got.ID != 42 || !got.Comments {
+		t.Errorf("#42 --comments parsed as %+v, %v", got, err)
+	}
+}
+
+func TestViewShowsHeaderAndThread(t *testing.T) {
+	f, io := cmdtest.Factory(t, true)
+	tk := ticketWithNotes(t, f)
+	if err := cmdtest.Run(NewCmdView(f, nil), shared.Ref(tk.ID), "--comments"); err != nil {
+		t.Fatal(err)
+	}
+	out := io.Out.String()
+	for _, want := range []string{tk.Subject, "status:", tk.Status, "severity:", tk.AccountName, "INTERNAL NOTE", "JST", "ago)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("view output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestViewMissingTicketIsNotFound(t *testing.T) {
+	f, _ := cmdtest.Factory(t, false)
+	err := cmdtest.Run(NewCmdView(f, nil), "99999999")
+	var httpErr *api.HTTPError
+	if !errors.As(err, &httpErr) || httpErr.StatusCode != http.StatusNotFound {
+		t.Fatalf("err = %v, want a 404", err)
+	}
+}
+
+func TestViewJSONIncludesComments(t *testing.T) {
+	f, io := cmdtest.Factory(t, false)
+	tk := ticketWithNotes(t, f)
+	if err := cmdtest.Run(NewCmdView(f, nil), shared.Ref(tk.ID), "--json", "id,version,comments"); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		ID       int64             `json:"id"`
+		Version  int               `json:"version"`
+		Comments []support.Comment `json:"comments"`
+	}
+	if err := json.Unmarshal(io.Out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.ID != tk.ID || got.Version != tk.Version || len(got.Comments) == 0 {
+		t.Errorf("got %+v", got)
+	}
+}
