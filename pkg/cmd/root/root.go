@@ -60,7 +60,7 @@ be tried before any server exists.`,
 	}
 	add(GroupTickets, ticketCmd.NewCmdTicket(f))
 	add(GroupSettings, profileCmd.NewCmdProfile(f), authCmd.NewCmdAuth(f), demoCmd.NewCmdDemo(f))
-	add(GroupServer, serveCmd.NewCmdServe(f), adminCmd.NewCmdAdmin(f), apiCmd.NewCmdAPI(f))
+	add(GroupServer, serveCmd.NewCmdServe(f, nil), adminCmd.NewCmdAdmin(f), apiCmd.NewCmdAPI(f, nil))
 	cmd.SetCompletionCommandGroupID(GroupSettings)
 	cmd.SetHelpCommandGroupID(GroupSettings)
 	for _, t := range helpTopics {

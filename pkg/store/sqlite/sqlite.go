@@ -14,7 +14,8 @@ import (
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite "modernc.org/sqlite" // also registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/supctl/supctl/pkg/store"
 )
@@ -79,7 +80,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	}
 	if err != nil {
 		db.Close()
-		return nil, openError(path, err)
+		return nil, openError(path, osReason(path, o.readOnly, err))
 	}
 	return s, nil
 }
@@ -90,6 +91,26 @@ func openError(path string, err error) error {
 		err = pe.Err // the path is already in our message
 	}
 	return fmt.Errorf("cannot open database %s: %w", path, err)
+}
+
+// osReason replaces SQLite's "unable to open database file" with the
+// operating system's reason, such as "permission denied" or "is a
+// directory", found by opening the file the same way.
+func osReason(path string, readOnly bool, err error) error {
+	var e *sqlite.Error
+	if !errors.As(err, &e) || e.Code()&0xff != sqlite3.SQLITE_CANTOPEN {
+		return err
+	}
+	flag := os.O_RDWR | os.O_CREATE
+	if readOnly {
+		flag = os.O_RDONLY
+	}
+	f, oserr := os.OpenFile(path, flag, 0o600)
+	if oserr != nil {
+		return oserr
+	}
+	f.Close()
+	return err
 }
 
 // dsn builds a file: URI so that any character may appear in path.

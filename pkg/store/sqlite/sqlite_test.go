@@ -103,14 +103,21 @@ func TestOpenErrorNamesPath(t *testing.T) {
 	if err := os.WriteFile(notDB, []byte(strings.Repeat("not a database ", 100)), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	for _, path := range []string{
-		filepath.Join(file, "supctl.db"), // a file where a directory should be
-		notDB,
-	} {
-		_, err := sqlite.Open(t.Context(), path)
-		want := "cannot open database " + path + ": "
+	cases := []struct {
+		path   string
+		opts   []sqlite.Option
+		reason string
+	}{
+		{filepath.Join(file, "supctl.db"), nil, "not a directory"},
+		{dir, nil, "is a directory"},
+		{notDB, nil, "file is not a database"},
+		{filepath.Join(dir, "missing.db"), []sqlite.Option{sqlite.ReadOnly()}, "no such file or directory"},
+	}
+	for _, c := range cases {
+		_, err := sqlite.Open(t.Context(), c.path, c.opts...)
+		want := "cannot open database " + c.path + ": " + c.reason
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
-			t.Errorf("Open(%s) = %v, want an error starting %q", path, err, want)
+			t.Errorf("Open(%s) = %v, want an error starting %q", c.path, err, want)
 		}
 	}
 }
@@ -139,12 +146,11 @@ func TestConcurrentFirstOpens(t *testing.T) {
 func TestReadOnly(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "supctl.db")
-	_, err := sqlite.Open(t.Context(), path, sqlite.ReadOnly())
-	if err == nil {
+	if _, err := sqlite.Open(t.Context(), path, sqlite.ReadOnly()); err == nil {
 		t.Fatal("read-only open of a missing file succeeded")
 	}
-	if _, statErr := os.Stat(path); !errors.Is(statErr, os.ErrNotExist) {
-		t.Errorf("read-only open created the file: %v", statErr)
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("read-only open created the file: %v", err)
 	}
 
 	rw := open(t, path)

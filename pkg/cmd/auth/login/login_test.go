@@ -1,0 +1,237 @@
+package login
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/supctl/supctl/pkg/cmd/auth/authtest"
+	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/config/configtest"
+	"github.com/supctl/supctl/pkg/iostreams"
+)
+
+func TestNewCmdLoginFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		tty     bool
+		want    LoginOptions
+		wantErr string
+	}{
+		{name: "with token", args: []string{"--with-token"}, want: LoginOptions{WithToken: true}},
+		{name: "insecure", args: []string{"--with-token", "--insecure-storage"}, want: LoginOptions{WithToken: true, InsecureStorage: true}},
+		{name: "prompt on a terminal", tty: true, want: LoginOptions{}},
+		{name: "no terminal, no token", wantErr: "no token: pipe one to `supctl auth login --with-token`"},
+		{name: "arguments", args: []string{"tokyo"}, wantErr: `unknown command "tokyo"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ios, _, _, _ := iostreams.Test()
+			ios.SetStdinTTY(tt.tty)
+			ios.SetStdoutTTY(tt.tty)
+			var got *LoginOptions
+			cmd := NewCmdLogin(&cmdutil.Factory{IOStreams: ios}, func(o *LoginOptions) error { got = o; return nil })
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(&strings.Builder{})
+			cmd.SetErr(&strings.Builder{})
+			_, err := cmd.ExecuteC()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error = %v, want %q", err, tt.wantErr)
+				}
+				if got != nil {
+					t.Error("run was called despite the error")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.WithToken != tt.want.WithToken || got.InsecureStorage != tt.want.InsecureStorage {
+				t.Errorf("options = %+v, want %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNoTokenIsUsageError(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	cmd := NewCmdLogin(&cmdutil.Factory{IOStreams: ios}, nil)
+	cmd.SetArgs(nil)
+	if _, err := cmd.ExecuteC(); cmdutil.CodeOf(err) != cmdutil.ExitUsage {
+		t.Errorf("error = %v (exit %d), want exit 2", err, cmdutil.CodeOf(err))
+	}
+}
+
+// profileFile is a config whose current profile points at url.
+func profileFile(url, user string) string {
+	s := "current_profile: tokyo\nprofiles:\n  tokyo:\n    api_url: " + url + "\n"
+	if user != "" {
+		s += "    user: " + user + "\n"
+	}
+	return s
+}
+
+type result struct {
+	stdout, stderr string
+	err            error
+}
+
+func runLogin(t *testing.T, s *configtest.Setup, stdin string, prompt func() (string, error), args ...string) result {
+	t.Helper()
+	ios, in, stdout, stderr := iostreams.Test()
+	in.WriteString(stdin)
+	if prompt != nil {
+		ios.SetStdinTTY(true)
+		ios.SetStdoutTTY(true)
+	}
+	cmd := NewCmdLogin(&cmdutil.Factory{IOStreams: ios, Config: s.Load}, func(o *LoginOptions) error {
+		if prompt != nil {
+			o.ReadSecret = prompt
+		}
+		return loginRun(t.Context(), o)
+	})
+	cmd.SetArgs(args)
+	cmd.SetOut(&strings.Builder{})
+	cmd.SetErr(&strings.Builder{})
+	_, err := cmd.ExecuteC()
+	return result{stdout.String(), stderr.String(), err}
+}
+
+func TestLoginWithToken(t *testing.T) {
+	srv := authtest.NewServer(t)
+	s := configtest.New(t, profileFile(srv.URL, ""))
+	r := runLogin(t, s, "  "+authtest.Token+"\n", nil, "--with-token")
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	want := "✓ logged in to " + srv.URL + " as ken@example.com (profile tokyo; token stored in keyring)\n" +
+		"✓ set user of profile tokyo to ken@example.com\n"
+	if r.stdout != "" || r.stderr != want {
+		t.Errorf("stdout %q, stderr =\n%s\nwant\n%s", r.stdout, r.stderr, want)
+	}
+	if got, err := s.Keyring.Get("supctl", "tokyo"); err != nil || got != authtest.Token {
+		t.Errorf("keyring holds %q (%v)", got, err)
+	}
+	if got := s.File(t); got != profileFile(srv.URL, "ken@example.com") {
+		t.Errorf("file =\n%s", got)
+	}
+	if s.Credentials(t) != "" {
+		t.Error("the token was also written to the credentials file")
+	}
+}
+
+func TestLoginInsecureStorage(t *testing.T) {
+	srv := authtest.NewServer(t)
+	s := configtest.New(t, profileFile(srv.URL, "ken@example.com"))
+	r := runLogin(t, s, authtest.Token, nil, "--with-token", "--insecure-storage")
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	c, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "✓ logged in to " + srv.URL + " as ken@example.com (profile tokyo; token stored in " + c.CredentialsPath() + ")\n"
+	if r.stderr != want {
+		t.Errorf("stderr =\n%s\nwant\n%s", r.stderr, want)
+	}
+	if got := s.Credentials(t); got != "tokyo: "+authtest.Token+"\n" {
+		t.Errorf("credentials file = %q", got)
+	}
+}
+
+func TestLoginKeyringUnavailable(t *testing.T) {
+	srv := authtest.NewServer(t)
+	s := configtest.New(t, profileFile(srv.URL, "ken@example.com"))
+	s.SetKeyring(t, configtest.NewHanging())
+	r := runLogin(t, s, authtest.Token, nil, "--with-token")
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	if !strings.Contains(r.stderr, "! the keyring is unavailable: the token is stored unencrypted in ") {
+		t.Errorf("stderr lacks the warning:\n%s", r.stderr)
+	}
+	if got := s.Credentials(t); got != "tokyo: "+authtest.Token+"\n" {
+		t.Errorf("credentials file = %q", got)
+	}
+}
+
+func TestLoginPrompt(t *testing.T) {
+	srv := authtest.NewServer(t)
+	s := configtest.New(t, profileFile(srv.URL, "ken@example.com"))
+	r := runLogin(t, s, "", func() (string, error) { return authtest.Token, nil })
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	wantPrompt := "Paste a token for " + srv.URL + " (profile tokyo): \n"
+	if !strings.HasPrefix(r.stderr, wantPrompt) {
+		t.Errorf("stderr =\n%s\nwant it to start with %q", r.stderr, wantPrompt)
+	}
+	if strings.Contains(r.stderr+r.stdout, authtest.Token) {
+		t.Error("the token was echoed")
+	}
+}
+
+func TestLoginRejectedToken(t *testing.T) {
+	srv := authtest.NewServer(t)
+	s := configtest.New(t, profileFile(srv.URL, ""))
+	r := runLogin(t, s, "sup_BADTOKEN0123456789", nil, "--with-token")
+	if cmdutil.CodeOf(r.err) != cmdutil.ExitAuth {
+		t.Fatalf("error = %v (exit %d), want exit 4", r.err, cmdutil.CodeOf(r.err))
+	}
+	want := srv.URL + " rejected the token of profile tokyo: invalid or revoked token"
+	if r.err.Error() != want {
+		t.Errorf("error = %q, want %q", r.err, want)
+	}
+	if strings.Contains(r.err.Error(), "sup_BAD") {
+		t.Error("the error shows the token")
+	}
+	if _, err := s.Keyring.Get("supctl", "tokyo"); err == nil {
+		t.Error("a rejected token was stored")
+	}
+}
+
+func TestLoginBadInput(t *testing.T) {
+	srv := authtest.NewServer(t)
+	for _, tt := range []struct{ name, stdin, want string }{
+		{"empty", " \n", "no token given"},
+		{"two words", "sup_a sup_b\n", "a token is one word without spaces; give only the token"},
+		{"too long", strings.Repeat("x", maxTokenSize+1), "standard input is too long for a token"},
+	} {
+		s := configtest.New(t, profileFile(srv.URL, ""))
+		r := runLogin(t, s, tt.stdin, nil, "--with-token")
+		if r.err == nil || r.err.Error() != tt.want || cmdutil.CodeOf(r.err) != cmdutil.ExitUsage {
+			t.Errorf("%s: error = %v, want usage error %q", tt.name, r.err, tt.want)
+		}
+	}
+}
+
+func TestLoginEmbeddedNeedsNoToken(t *testing.T) {
+	s := configtest.New(t, "")
+	r := runLogin(t, s, "", nil, "--with-token")
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	if r.stderr != "profile demo uses the embedded server: no token is needed\n" {
+		t.Errorf("stderr = %q", r.stderr)
+	}
+}
+
+func TestLoginWarnsAboutEnvToken(t *testing.T) {
+	srv := authtest.NewServer(t)
+	s := configtest.New(t, profileFile(srv.URL, "someone@example.com"))
+	s.Env["SUPCTL_TOKEN"] = "sup_OTHER"
+	r := runLogin(t, s, authtest.Token, nil, "--with-token")
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	for _, want := range []string{
+		"! SUPCTL_TOKEN is set and takes precedence over the stored token\n",
+		"! profile tokyo names user someone@example.com, but the token belongs to ken@example.com\n",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+}
