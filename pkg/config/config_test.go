@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -283,5 +284,22 @@ func TestResolveStoredIgnoresOverrides(t *testing.T) {
 	}
 	if d.Sources["name"] != SourceDefault || d.Sources["user"] != SourceDefault || d.Profile.User != "ken@example.com" {
 		t.Errorf("ResolveStored(demo) = %+v, sources %v", d.Profile, d.Sources)
+	}
+}
+
+// BenchmarkLoadAndResolve is what every command pays before its work.
+func BenchmarkLoadAndResolve(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "config.yaml")
+	if err := os.WriteFile(path, []byte(twoProfiles), 0o600); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		c, err := Load(LoadOptions{Path: path, Getenv: envOf(nil)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := c.Active(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -52,7 +52,8 @@ func (c *Config) StoreToken(profile, token string, insecure bool) (where string,
 	if !insecure && c.keyringSet(profile, token) == nil {
 		return TokenSourceKeyring, c.updateCredentials(profile, "")
 	}
-	// Ignored: an unavailable keyring holds nothing to shadow the file.
+	// Token looks in the keyring first, so an old copy there must go. A
+	// keyring that cannot be reached is left as it is.
 	_ = c.keyringDelete(profile)
 	path := c.CredentialsPath()
 	return path, c.updateCredentials(profile, token)

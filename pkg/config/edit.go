@@ -72,7 +72,7 @@ func (c *Config) Set(name, key, value string) error {
 		remove(m, key)
 	} else {
 		stored.set(key, value)
-		put(m, key, settingNode(stored, key))
+		putSetting(m, key, settingNode(stored, key))
 	}
 	return c.decode()
 }

@@ -41,9 +41,14 @@ func TestEditsKeepComments(t *testing.T) {
 			want: strings.Replace(commented, "https://support.example.com # production", "https://jp.example.com # production", 1),
 		},
 		{
-			name: "set new key",
+			name: "set new key in the documented order",
 			edit: func(c *Config) error { return c.Set("tokyo", "timezone", "Asia/Tokyo") },
-			want: strings.Replace(commented, "    color: auto # not a supctl key\n", "    color: auto # not a supctl key\n    timezone: Asia/Tokyo\n", 1),
+			want: strings.Replace(commented, "    user: ken@example.com\n", "    user: ken@example.com\n    timezone: Asia/Tokyo\n", 1),
+		},
+		{
+			name: "set new key before a block list",
+			edit: func(c *Config) error { return c.Set("hyderabad", "user", "anil@example.com") },
+			want: strings.Replace(commented, "    api_url: https://in.example.com\n", "    api_url: https://in.example.com\n    user: anil@example.com\n", 1),
 		},
 		{
 			name: "set block list keeps its style",

@@ -7,8 +7,9 @@ import (
 )
 
 // FuzzLoad feeds arbitrary bytes as the config file: Load never panics, and
-// a file it accepts can be edited and written back to a file that loads to
-// the same profiles.
+// a file it accepts can be edited (a profile added, a setting of every
+// profile changed) and written back to a file that loads to the same
+// profiles.
 func FuzzLoad(f *testing.F) {
 	f.Add([]byte(twoProfiles))
 	f.Add([]byte(commented))
@@ -30,6 +31,11 @@ func FuzzLoad(f *testing.F) {
 		_, _ = c.Active()
 		if err := c.Add(Profile{Name: "fuzz-added", APIURL: Embedded}); err != nil {
 			return // the name exists already
+		}
+		for _, name := range c.ProfileNames() {
+			if err := c.Set(name, "user", "fuzz@example.com"); err != nil {
+				t.Fatalf("Set(%q): %v", name, err)
+			}
 		}
 		out, err := c.marshal()
 		if err != nil {

@@ -82,7 +82,7 @@ func (p *Profile) field(key string) *string {
 // set stores a value already checked by checkValue.
 func (p *Profile) set(key, value string) {
 	if key == "queues" {
-		p.Queues = SplitList(value)
+		p.Queues = splitList(value)
 		return
 	}
 	*p.field(key) = value
@@ -98,8 +98,8 @@ func (p Profile) overlay(o Profile) Profile {
 	return p
 }
 
-// SplitList splits a comma-separated list, dropping blanks.
-func SplitList(s string) []string {
+// splitList splits a comma-separated list, dropping blanks.
+func splitList(s string) []string {
 	var out []string
 	for part := range strings.SplitSeq(s, ",") {
 		if part = strings.TrimSpace(part); part != "" {

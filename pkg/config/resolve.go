@@ -31,6 +31,11 @@ type Resolution struct {
 // EnvVar is the environment variable that overrides key, e.g. SUPCTL_API_URL.
 func EnvVar(key string) string { return "SUPCTL_" + strings.ToUpper(key) }
 
+// envValue is the environment's override of key; blank counts as unset.
+func (c *Config) envValue(key string) string {
+	return strings.TrimSpace(c.getenv(EnvVar(key)))
+}
+
 // BindFlag makes flag, when set, override key of the active profile.
 func (c *Config) BindFlag(key string, flag *pflag.Flag) {
 	if !slices.Contains(Keys, key) {
@@ -42,11 +47,12 @@ func (c *Config) BindFlag(key string, flag *pflag.Flag) {
 // ActiveName is the profile in use and what chose it: the --profile flag,
 // else SUPCTL_PROFILE, else the file's current_profile, else demo.
 func (c *Config) ActiveName() (string, Source) {
+	env := strings.TrimSpace(c.getenv("SUPCTL_PROFILE"))
 	switch {
 	case c.flagProfile != "":
 		return c.flagProfile, SourceFlag
-	case c.getenv("SUPCTL_PROFILE") != "":
-		return c.getenv("SUPCTL_PROFILE"), SourceEnv
+	case env != "":
+		return env, SourceEnv
 	case c.file.CurrentProfile != "":
 		return c.file.CurrentProfile, SourceFile
 	}
@@ -79,7 +85,7 @@ func (c *Config) Resolve() (Resolution, error) {
 		} else {
 			v.SetDefault(k, stored.Get(k))
 		}
-		if val := c.getenv(EnvVar(k)); val != "" {
+		if val := c.envValue(k); val != "" {
 			env[k] = val
 		}
 		if f := c.flags[k]; f != nil {
@@ -106,7 +112,7 @@ func (c *Config) Resolve() (Resolution, error) {
 // splitEach splits comma-separated items: the environment gives queues as
 // one string.
 func splitEach(items []string) []string {
-	return SplitList(strings.Join(items, ","))
+	return splitList(strings.Join(items, ","))
 }
 
 // ResolveStored is the named profile as stored, with where each value
@@ -131,7 +137,7 @@ func (c *Config) source(name, key string, stored Profile) Source {
 	if f := c.flags[key]; f != nil && f.Changed {
 		return SourceFlag
 	}
-	if c.getenv(EnvVar(key)) != "" {
+	if c.envValue(key) != "" {
 		return SourceEnv
 	}
 	return c.storedSource(name, key, stored)

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -37,6 +38,24 @@ func put(m *yaml.Node, key string, v *yaml.Node) *yaml.Node {
 	}
 	m.Content = append(m.Content, strNode(key), v)
 	return v
+}
+
+// putSetting sets a profile setting in profile mapping m. A new key goes
+// after the settings that come before it in Keys, so the file keeps the
+// documented order; keys this program does not know stay where they are.
+func putSetting(m *yaml.Node, key string, v *yaml.Node) {
+	if lookup(m, key) >= 0 {
+		put(m, key, v)
+		return
+	}
+	at := 0
+	rank := slices.Index(Keys, key)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if r := slices.Index(Keys, m.Content[i].Value); r >= 0 && r < rank {
+			at = i + 2
+		}
+	}
+	m.Content = slices.Insert(m.Content, at, strNode(key), v)
 }
 
 // putTop sets key to v in the top-level mapping m, first when it is new. A

@@ -17,9 +17,6 @@ import (
 	"github.com/supctl/supctl/pkg/iostreams"
 )
 
-// EmbeddedURL is the api_url value that runs the server in-process.
-const EmbeddedURL = "embedded"
-
 // RequestTimeout bounds one call to a remote backend.
 const RequestTimeout = 30 * time.Second
 
@@ -40,11 +37,11 @@ func New(appVersion string, ios *iostreams.IOStreams) (*cmdutil.Factory, func())
 		if err != nil {
 			return nil, err
 		}
-		if p.APIURL == EmbeddedURL {
+		if p.IsEmbedded() {
 			b, err := embedded.Open(context.Background(), embedded.Options{
 				Path: filepath.Join(config.DataDir(os.Getenv), p.Name+".db"),
 				User: p.User,
-				Demo: p.Name == "demo",
+				Demo: p.Name == config.DemoName,
 				Now:  f.Now,
 			})
 			if err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/support"
@@ -24,8 +25,8 @@ func scanAccount(row scanner) (support.Account, error) {
 // CreateAccount adds an organisation; names are unique. A customer's
 // PartnerID must name a partner account.
 func (s *Store) CreateAccount(ctx context.Context, actor store.Actor, a support.Account) (support.Account, error) {
-	a.CreatedAt = s.stamp()
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *sql.Tx, now time.Time) error {
+		a.CreatedAt = now
 		if a.PartnerID != 0 {
 			p, err := account(ctx, tx, a.PartnerID)
 			if errors.Is(err, support.ErrNotFound) {
@@ -40,7 +41,7 @@ func (s *Store) CreateAccount(ctx context.Context, actor store.Actor, a support.
 		}
 		res, err := tx.ExecContext(ctx,
 			`INSERT INTO accounts (name, kind, partner_id, plan, region, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			a.Name, a.Kind, nullID(a.PartnerID), a.Plan, a.Region, a.CreatedAt.UnixMilli())
+			a.Name, a.Kind, nullID(a.PartnerID), a.Plan, a.Region, now.UnixMilli())
 		if isUnique(err) {
 			return fmt.Errorf("account %s: %w", a.Name, support.ErrDuplicate)
 		}
@@ -50,14 +51,14 @@ func (s *Store) CreateAccount(ctx context.Context, actor store.Actor, a support.
 		if a.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		return event(ctx, tx, a.CreatedAt, actor, entityAccount, a.ID, kindCreated, nil, a)
+		return event(ctx, tx, now, actor, entityAccount, a.ID, kindCreated, nil, a)
 	})
 	return a, err
 }
 
 // Account finds an account by id.
 func (s *Store) Account(ctx context.Context, id int64) (support.Account, error) {
-	return account(ctx, s.db, id)
+	return account(ctx, s.reads, id)
 }
 
 func account(ctx context.Context, q queryer, id int64) (support.Account, error) {
@@ -80,5 +81,5 @@ func checkAccount(ctx context.Context, q queryer, field string, id int64) error 
 
 // ListAccounts returns every account in creation order.
 func (s *Store) ListAccounts(ctx context.Context) ([]support.Account, error) {
-	return queryAll(ctx, s.db, scanAccount, `SELECT `+accountColumns+` FROM accounts ORDER BY id`)
+	return queryAll(ctx, s.reads, scanAccount, `SELECT `+accountColumns+` FROM accounts ORDER BY id`)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/support"
@@ -23,8 +24,7 @@ func scanComment(row scanner) (support.Comment, error) {
 // ticket's version is unchanged, so it does not invalidate an edit in
 // progress.
 func (s *Store) AddComment(ctx context.Context, actor store.Actor, ticketID int64, nc support.NewComment, idem store.Idempotency) (c support.Comment, replayed bool, err error) {
-	now := s.stamp()
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *sql.Tx, now time.Time) error {
 		id, found, err := replay(ctx, tx, actor, idem, resourceComment)
 		if err != nil {
 			return err
@@ -65,10 +65,10 @@ func (s *Store) AddComment(ctx context.Context, actor store.Actor, ticketID int6
 // ListComments returns a ticket's comments oldest first, without internal
 // notes unless includeInternal.
 func (s *Store) ListComments(ctx context.Context, ticketID int64, includeInternal bool) ([]support.Comment, error) {
-	if _, err := ticket(ctx, s.db, ticketID); err != nil {
+	if _, err := ticket(ctx, s.reads, ticketID); err != nil {
 		return nil, err
 	}
-	return queryAll(ctx, s.db, scanComment,
+	return queryAll(ctx, s.reads, scanComment,
 		`SELECT `+commentColumns+` FROM comments WHERE ticket_id = ? AND (? OR NOT internal) ORDER BY id`,
 		ticketID, includeInternal)
 }

@@ -52,7 +52,7 @@ func jsonOrNull(v any) (sql.NullString, error) {
 // ListEvents returns the history of one entity, oldest first. Before and
 // After hold json.RawMessage, or nil when the change has no such side.
 func (s *Store) ListEvents(ctx context.Context, entityType string, entityID int64) ([]support.Event, error) {
-	return queryAll(ctx, s.db, scanEvent,
+	return queryAll(ctx, s.reads, scanEvent,
 		`SELECT id, entity_type, entity_id, actor, kind, before, after, at FROM events
 		 WHERE entity_type = ? AND entity_id = ? ORDER BY id`, entityType, entityID)
 }

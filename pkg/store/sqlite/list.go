@@ -67,7 +67,7 @@ func (s *Store) ListTickets(ctx context.Context, f support.TicketFilter) (suppor
 		}
 	}
 	// One row past the page tells whether there is a next one.
-	tickets, err := queryAll(ctx, s.db, scanTicket,
+	tickets, err := queryAll(ctx, s.reads, scanTicket,
 		ticketSelect+w.String()+" ORDER BY "+orders[sort]+" LIMIT ?", append(w.args, limit+1)...)
 	if err != nil {
 		return support.TicketPage{}, err

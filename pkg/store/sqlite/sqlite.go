@@ -25,6 +25,7 @@ import (
 // writer of this process ever spins in SQLite's busy handler.
 type Store struct {
 	db     *sql.DB
+	reads  *readDB
 	now    func() time.Time
 	writer chan struct{}
 }
@@ -72,7 +73,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	}
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
-	s := &Store{db: db, now: o.now, writer: make(chan struct{}, 1)}
+	s := &Store{db: db, reads: newReadDB(db), now: o.now, writer: make(chan struct{}, 1)}
 	if o.readOnly {
 		err = checkSchema(ctx, db)
 	} else {
@@ -134,7 +135,10 @@ func dsn(path string, readOnly bool) string {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.reads.close()
+	return s.db.Close()
+}
 
 // stamp is the store's clock at the precision the schema keeps.
 func (s *Store) stamp() time.Time { return fromMillis(s.now().UnixMilli()) }

@@ -67,6 +67,21 @@ func TestOpenSkipsMigrationsWhenCurrent(t *testing.T) {
 	}
 }
 
+func TestOpenOddPath(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "my dir?#%20", "supctl.db")
+	s := open(t, path)
+	if _, err := s.CreateUser(t.Context(), store.Actor{Email: "system"}, support.User{Email: "admin@example.com", Role: "admin"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("database is not at the path given: %v", err)
+	}
+	if n, err := open(t, path).CountUsers(t.Context()); err != nil || n != 1 {
+		t.Errorf("reopened: %d users, %v; want 1", n, err)
+	}
+}
+
 func TestOpenMigratesWhenBehind(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "supctl.db")
 	open(t, path).Close()
@@ -158,6 +173,7 @@ func TestReadOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rw.Close() // completion runs with no writer about
 	ro := open(t, path, sqlite.ReadOnly())
 	if got, err := ro.UserByEmail(t.Context(), admin.Email); err != nil || got.ID != admin.ID {
 		t.Errorf("read-only lookup = %+v, %v", got, err)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"time"
 
 	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/support"
@@ -47,7 +48,7 @@ func ticket(ctx context.Context, q queryer, id int64) (support.Ticket, error) {
 
 // Ticket finds a ticket by id.
 func (s *Store) Ticket(ctx context.Context, id int64) (support.Ticket, error) {
-	return ticket(ctx, s.db, id)
+	return ticket(ctx, s.reads, id)
 }
 
 // tagsJSON encodes tags as a JSON array, never null.
@@ -61,8 +62,7 @@ func tagsJSON(tags []string) (string, error) {
 
 // CreateTicket opens a ticket as new, frontline, version 1.
 func (s *Store) CreateTicket(ctx context.Context, actor store.Actor, n support.NewTicket, idem store.Idempotency) (t support.Ticket, replayed bool, err error) {
-	now := s.stamp()
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *sql.Tx, now time.Time) error {
 		id, found, err := replay(ctx, tx, actor, idem, resourceTicket)
 		if err != nil {
 			return err
@@ -108,8 +108,7 @@ func (s *Store) CreateTicket(ctx context.Context, actor store.Actor, n support.N
 // UpdateTicket applies p under the domain rules. A patch that changes
 // nothing writes nothing and leaves the version as it was.
 func (s *Store) UpdateTicket(ctx context.Context, actor store.Actor, id int64, p support.TicketPatch) (t support.Ticket, err error) {
-	now := s.stamp()
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *sql.Tx, now time.Time) error {
 		cur, err := ticket(ctx, tx, id)
 		if err != nil {
 			return err
@@ -122,7 +121,7 @@ func (s *Store) UpdateTicket(ctx context.Context, actor store.Actor, id int64, p
 			return err
 		}
 		if next.Assignee != "" && next.Assignee != cur.Assignee {
-			u, err := userWhere(ctx, tx, "email = ?", next.Assignee, "")
+			u, err := userWhere(ctx, tx, "email = ?", next.Assignee, "user "+next.Assignee)
 			if errors.Is(err, support.ErrNotFound) {
 				return &support.ValidationError{Field: "assignee", Message: fmt.Sprintf("no user has the email %s", next.Assignee)}
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 
 	sqlite "modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -40,8 +41,10 @@ func queryAll[T any](ctx context.Context, q queryer, scan func(scanner) (T, erro
 
 // write runs fn in a transaction while holding the store's write slot, and
 // commits when fn succeeds. The slot makes writers of this process queue in
-// Go, where they honour ctx, instead of in SQLite's busy handler.
-func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+// Go, where they honour ctx, instead of in SQLite's busy handler. now, the
+// time of the change, is read once the slot is held, so that times follow
+// the order of commits.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx, now time.Time) error) error {
 	select {
 	case s.writer <- struct{}{}:
 	case <-ctx.Done():
@@ -52,7 +55,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err != nil {
 		return err
 	}
-	if err := fn(tx); err != nil {
+	if err := fn(tx, s.stamp()); err != nil {
 		tx.Rollback()
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/support"
@@ -23,8 +24,8 @@ func scanUser(row scanner) (support.User, error) {
 
 // CreateUser adds a user; emails are unique regardless of case.
 func (s *Store) CreateUser(ctx context.Context, actor store.Actor, u support.User) (support.User, error) {
-	u.CreatedAt = s.stamp()
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *sql.Tx, now time.Time) error {
+		u.CreatedAt = now
 		if u.AccountID != 0 {
 			if err := checkAccount(ctx, tx, "account_id", u.AccountID); err != nil {
 				return err
@@ -32,7 +33,7 @@ func (s *Store) CreateUser(ctx context.Context, actor store.Actor, u support.Use
 		}
 		res, err := tx.ExecContext(ctx,
 			`INSERT INTO users (email, name, role, region, tier, account_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			u.Email, u.Name, u.Role, u.Region, u.Tier, nullID(u.AccountID), u.CreatedAt.UnixMilli())
+			u.Email, u.Name, u.Role, u.Region, u.Tier, nullID(u.AccountID), now.UnixMilli())
 		if isUnique(err) {
 			return fmt.Errorf("user %s: %w", u.Email, support.ErrDuplicate)
 		}
@@ -42,14 +43,14 @@ func (s *Store) CreateUser(ctx context.Context, actor store.Actor, u support.Use
 		if u.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		return event(ctx, tx, u.CreatedAt, actor, entityUser, u.ID, kindCreated, nil, u)
+		return event(ctx, tx, now, actor, entityUser, u.ID, kindCreated, nil, u)
 	})
 	return u, err
 }
 
 // UserByEmail finds a user by email, ignoring case.
 func (s *Store) UserByEmail(ctx context.Context, email string) (support.User, error) {
-	return userWhere(ctx, s.db, "email = ?", email, fmt.Sprintf("user %s", email))
+	return userWhere(ctx, s.reads, "email = ?", email, fmt.Sprintf("user %s", email))
 }
 
 func userWhere(ctx context.Context, q queryer, cond string, arg any, what string) (support.User, error) {
@@ -62,21 +63,20 @@ func userWhere(ctx context.Context, q queryer, cond string, arg any, what string
 
 // ListUsers returns every user in creation order.
 func (s *Store) ListUsers(ctx context.Context) ([]support.User, error) {
-	return queryAll(ctx, s.db, scanUser, `SELECT `+userColumns+` FROM users ORDER BY id`)
+	return queryAll(ctx, s.reads, scanUser, `SELECT `+userColumns+` FROM users ORDER BY id`)
 }
 
 // CountUsers is the number of users; zero means the server is not set up.
 func (s *Store) CountUsers(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM users`).Scan(&n)
+	err := s.reads.QueryRowContext(ctx, `SELECT count(*) FROM users`).Scan(&n)
 	return n, err
 }
 
 // CreateToken stores a token hash and records the grant on the user's
 // history, with its label but never the hash.
 func (s *Store) CreateToken(ctx context.Context, actor store.Actor, userID int64, hash []byte, label string) error {
-	now := s.stamp()
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sql.Tx, now time.Time) error {
 		if _, err := userWhere(ctx, tx, "id = ?", userID, fmt.Sprintf("user %d", userID)); err != nil {
 			return err
 		}
@@ -94,5 +94,5 @@ func (s *Store) CreateToken(ctx context.Context, actor store.Actor, userID int64
 
 // UserByTokenHash finds the owner of a token.
 func (s *Store) UserByTokenHash(ctx context.Context, hash []byte) (support.User, error) {
-	return userWhere(ctx, s.db, "id = (SELECT user_id FROM tokens WHERE hash = ?)", hash, "token")
+	return userWhere(ctx, s.reads, "id = (SELECT user_id FROM tokens WHERE hash = ?)", hash, "token")
 }

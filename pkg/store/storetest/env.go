@@ -37,7 +37,7 @@ func setup(t *testing.T, open Opener) *env {
 	e := &env{t: t, ctx: t.Context(), s: open(t, clock.Now), clock: clock}
 	e.admin = e.user(system, support.User{Email: "admin@example.com", Name: "Admin", Role: "admin"})
 	e.ken = e.user(e.as(e.admin), support.User{Email: "ken@example.com", Name: "Ken Sato", Role: "engineer", Region: "apac-jp", Tier: "frontline"})
-	e.ana = e.user(e.as(e.admin), support.User{Email: "ana@example.com", Name: "Ana Silva", Role: "engineer", Region: "americas-west", Tier: "backline"})
+	e.ana = e.user(e.as(e.admin), support.User{Email: "Ana@example.com", Name: "Ana Silva", Role: "engineer", Region: "americas-west", Tier: "backline"})
 	e.partner = e.account(support.Account{Name: "Resell Co", Kind: "partner", Plan: "premium", Region: "apac-jp"})
 	e.acme = e.account(support.Account{Name: "Acme", Kind: "customer", PartnerID: e.partner.ID, Plan: "standard", Region: "apac-jp"})
 	e.globex = e.account(support.Account{Name: "Globex", Kind: "customer", Plan: "premium", Region: "apac-kr"})

@@ -16,7 +16,7 @@ func testFilters(t *testing.T, e *env) {
 		n.Subject, n.Description, n.Language, n.Severity = "クラスタが停止しました", "本番の NameNode がダウンしています", "ja", "S1"
 	})
 	kr := e.ticket(func(n *support.NewTicket) {
-		n.Subject, n.Description, n.Language, n.Region, n.Division, n.Severity, n.AccountID = "쿼리가 느립니다", "Impala 쿼리", "ko", "apac-kr", "sql", "S2", e.globex.ID
+		n.Subject, n.Description, n.Language, n.Region, n.Division, n.Severity, n.AccountID = "쿼리가 느립니다", "Impala 쿼리 on slow nodes", "ko", "apac-kr", "sql", "S2", e.globex.ID
 	})
 	cpu := e.ticket(func(n *support.NewTicket) {
 		n.Subject, n.Region, n.Division, n.AccountID = "Spark job pins 100% CPU", "americas-west", "spark", e.partner.ID
@@ -26,7 +26,7 @@ func testFilters(t *testing.T, e *env) {
 		n.AccountID, n.RequesterKind = 0, "internal"
 	})
 	disk := e.ticket(func(n *support.NewTicket) {
-		n.Subject, n.Description, n.Severity = "Slow writes", "Disk FULL on node 7", "S2"
+		n.Subject, n.Description, n.Severity = "Slow writes", "Disk FULL on node 70", "S2"
 	})
 	e.update(kr.ID, support.TicketPatch{Status: ptr("open"), Assignee: ptr(e.ken.Email)})
 	e.update(cpu.ID, support.TicketPatch{Status: ptr("pending_customer"), Assignee: ptr(e.ana.Email)})
@@ -87,10 +87,14 @@ var sortKeys = map[string]func(a, b support.Ticket) int{
 
 func testPagination(t *testing.T, e *env) {
 	// Tickets share creation and update times in runs, so only the id
-	// tie-breaker keeps pages apart.
+	// tie-breaker keeps pages apart. The clock steps back now and then, as
+	// a seeder replaying history may, so creation order is not id order.
 	var all []support.Ticket
 	for i := range 40 {
-		if i%3 == 0 {
+		switch {
+		case i%10 == 9:
+			e.clock.Advance(-time.Minute)
+		case i%3 == 0:
 			e.clock.Advance(time.Second)
 		}
 		all = append(all, e.ticket(func(n *support.NewTicket) {

@@ -71,10 +71,17 @@ func testUpdateTicket(t *testing.T, e *env) {
 		t.Errorf("after unassigning: %+v", got)
 	}
 
+	// The assignee is the user's email as stored, whatever the patch's case.
+	got = e.update(tk.ID, support.TicketPatch{Assignee: ptr("ana@EXAMPLE.com")})
+	if got.Assignee != e.ana.Email {
+		t.Errorf("assignee = %q, want %q", got.Assignee, e.ana.Email)
+	}
+	wantEqual(t, "read back", e.get(tk.ID), got)
+
 	// A patch that changes nothing writes nothing.
-	same := e.update(tk.ID, support.TicketPatch{Status: ptr("open"), Version: ptr(3)})
+	same := e.update(tk.ID, support.TicketPatch{Status: ptr("open"), Assignee: ptr("ANA@example.com"), Version: ptr(4)})
 	wantEqual(t, "no-op update", same, got)
-	wantEqual(t, "events after no-op", len(e.events("ticket", tk.ID)), 3)
+	wantEqual(t, "events after no-op", len(e.events("ticket", tk.ID)), 4)
 }
 
 func testUpdateTicketRules(t *testing.T, e *env) {

@@ -79,7 +79,7 @@ func statusRun(ctx context.Context, opts *StatusOptions) error {
 			return err
 		}
 	} else {
-		print(opts.IO, r)
+		printReport(opts.IO, r)
 	}
 	return failure
 }
@@ -109,7 +109,7 @@ func check(ctx context.Context, opts *StatusOptions, cfg *config.Config, p confi
 	return r, nil
 }
 
-func print(ios *iostreams.IOStreams, r report) {
+func printReport(ios *iostreams.IOStreams, r report) {
 	cs := ios.ColorScheme()
 	fmt.Fprintf(ios.Out, "profile: %s\n", r.Profile)
 	fmt.Fprintf(ios.Out, "api_url: %s\n", r.APIURL)
@@ -124,6 +124,10 @@ func print(ios *iostreams.IOStreams, r report) {
 	}
 	fmt.Fprintf(ios.Out, "token: %s %s\n", r.Token, cs.Muted("(from "+r.TokenSource+")"))
 	if r.LoggedIn {
-		fmt.Fprintf(ios.Out, "user: %s %s\n", cs.Success(r.User), cs.Muted("("+r.Name+", "+r.Role+")"))
+		who := r.Role
+		if r.Name != "" {
+			who = r.Name + ", " + r.Role
+		}
+		fmt.Fprintf(ios.Out, "user: %s %s\n", cs.Success(r.User), cs.Muted("("+who+")"))
 	}
 }

@@ -1,0 +1,24 @@
+package profile
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/iostreams"
+)
+
+func TestSubcommandsAreDocumented(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	cmd := NewCmdProfile(&cmdutil.Factory{IOStreams: ios})
+	var names []string
+	for _, c := range cmd.Commands() {
+		names = append(names, c.Name())
+		if c.Short == "" || c.Long == "" || !strings.HasPrefix(c.Example, "  $ supctl profile "+c.Name()) {
+			t.Errorf("%s lacks Short, Long or an Example starting with `$ supctl profile %s`", c.Name(), c.Name())
+		}
+	}
+	if got := strings.Join(names, ","); got != "add,list,remove,set,show,use" {
+		t.Errorf("subcommands = %s", got)
+	}
+}
