@@ -3,7 +3,6 @@ package config
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -169,10 +168,11 @@ func (p Profile) Validate() error {
 	return nil
 }
 
-var nameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+// nameRE is compiled on first use: start-up does no work for it.
+var nameRE = lazyRegexp(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
 func checkName(name string) error {
-	if !nameRE.MatchString(name) {
+	if !nameRE().MatchString(name) {
 		return &InputError{Msg: fmt.Sprintf("invalid profile name %q: use letters, digits, '.', '_' and '-'", name)}
 	}
 	return nil

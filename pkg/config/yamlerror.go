@@ -5,14 +5,16 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 var (
-	syntaxErrRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-	lineErrRE   = regexp.MustCompile(`^line (\d+): (.*)$`)
-	typeErrRE   = regexp.MustCompile(`^cannot unmarshal !!\w+ .*into (\S+)$`)
+	// Compiled on first use: start-up does no work for them.
+	syntaxErrRE = lazyRegexp(`^yaml: line (\d+): (.*)$`)
+	lineErrRE   = lazyRegexp(`^line (\d+): (.*)$`)
+	typeErrRE   = lazyRegexp(`^cannot unmarshal !!\w+ .*into (\S+)$`)
 )
 
 // expected names the Go types the files decode into in the user's terms.
@@ -35,15 +37,15 @@ func yamlError(path string, err error) *ParseError {
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	pe := &ParseError{Path: path, Msg: msg}
-	m := syntaxErrRE.FindStringSubmatch(err.Error())
+	m := syntaxErrRE().FindStringSubmatch(err.Error())
 	if m == nil {
-		m = lineErrRE.FindStringSubmatch(msg)
+		m = lineErrRE().FindStringSubmatch(msg)
 	}
 	if m != nil {
 		pe.Line, _ = strconv.Atoi(m[1])
 		pe.Msg = m[2]
 	}
-	if t := typeErrRE.FindStringSubmatch(pe.Msg); t != nil {
+	if t := typeErrRE().FindStringSubmatch(pe.Msg); t != nil {
 		want, ok := expected[t[1]]
 		if !ok {
 			want = "another kind of value"
@@ -51,4 +53,8 @@ func yamlError(path string, err error) *ParseError {
 		pe.Msg = "expected " + want
 	}
 	return pe
+}
+
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

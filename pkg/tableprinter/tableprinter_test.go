@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"github.com/mattn/go-runewidth"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/text"
 )
@@ -183,7 +183,7 @@ func TestTTYOnlyMarkedColumnsShrink(t *testing.T) {
 // (like "…") as two columns.
 func TestTTYAlignedDespiteEastAsianStartup(t *testing.T) {
 	if os.Getenv("SUPCTL_TABLEPRINTER_CHILD") == "1" {
-		if !twwidth.IsEastAsian() {
+		if !runewidth.EastAsianWidth {
 			t.Fatal("tablewriter did not start in East Asian mode")
 		}
 		ios, out := ttyStreams(72, true)

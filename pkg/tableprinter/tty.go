@@ -118,7 +118,7 @@ func tableOptions(cols int) []tablewriter.Option {
 		Padding:   tw.CellPadding{Global: tw.PaddingNone, PerColumn: padding},
 	}
 	return []tablewriter.Option{
-		tablewriter.WithEastAsian(tw.Off),
+		tablewriter.WithEastAsian(false),
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
 			Borders: tw.BorderNone,
 			Symbols: tw.NewSymbols(tw.StyleNone),
