@@ -107,14 +107,14 @@ func Factory(t testing.TB, tty bool) (*cmdutil.Factory, Streams) {
 	ios.SetColorEnabled(false)
 	ios.SetTerminalWidth(120)
 	ios.SetPager("")
-	client := DemoClient(t, demo.DemoUser)
 	cfgPath := filepath.Join(t.TempDir(), "config.yaml")
 	env := map[string]string{"SUPCTL_CONFIG": cfgPath}
 	f := &cmdutil.Factory{
 		AppVersion: "test",
 		IOStreams:  ios,
 		Now:        func() time.Time { return Now },
-		APIClient:  func() (*api.Client, error) { return client, nil },
+		// The demo copy is made on first use: flag-parsing tests never pay for it.
+		APIClient: sync.OnceValues(func() (*api.Client, error) { return DemoClient(t, demo.DemoUser), nil }),
 		Config: func() (*config.Config, error) {
 			return config.Load(config.LoadOptions{Path: cfgPath, Getenv: func(k string) string { return env[k] }})
 		},

@@ -67,7 +67,12 @@ func Open(ctx context.Context, opts Options) (*Backend, error) {
 // place, so no process ever sees a half-filled one; when two processes race
 // on first use, the first link wins and the other's copy is discarded.
 func create(ctx context.Context, opts Options) error {
-	tmp := opts.Path + ".new-" + strconv.Itoa(os.Getpid())
+	f, err := os.CreateTemp(filepath.Dir(opts.Path), filepath.Base(opts.Path)+".new-*")
+	if err != nil {
+		return fmt.Errorf("cannot create %s: %w", opts.Path, err)
+	}
+	tmp := f.Name()
+	f.Close()
 	defer removeDB(tmp)
 	clock := &demo.Clock{}
 	st, err := sqlite.Open(ctx, tmp, sqlite.WithClock(clock.Now))
