@@ -89,7 +89,9 @@ func startServer(ts *testscript.TestScript, neg bool, args []string) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	ts.Check(err)
 	done := make(chan error, 1)
-	go func() { done <- server.Serve(ctx, ln, server.New(st, nil).Handler(), slog.New(slog.DiscardHandler), time.Second) }()
+	go func() {
+		done <- server.Serve(ctx, ln, server.New(st, nil).Handler(), slog.New(slog.DiscardHandler), time.Second)
+	}()
 	ts.Setenv("SERVER_URL", "http://"+ln.Addr().String())
 	stop := func() {
 		cancel()
