@@ -10,9 +10,7 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 
 	"github.com/supctl/supctl/pkg/api"
 	"github.com/supctl/supctl/pkg/build"
@@ -28,17 +26,12 @@ func Main() cmdutil.ExitCode {
 	f, cleanup := factory.New(build.Get().Version, ios)
 	defer cleanup()
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-
+	// No signal handler here: Ctrl-C ends a command the default way, which
+	// the shell reports as 130, and SQLite rolls back any transaction it
+	// cut short. `supctl serve` catches SIGINT and SIGTERM to drain.
 	cmd := root.NewCmdRoot(f)
 	cmd.SetArgs(cmdutil.NormalizeJSONArgs(os.Args[1:]))
-	err := cmd.ExecuteContext(ctx)
-	if err != nil && ctx.Err() != nil {
-		fmt.Fprintln(ios.ErrOut, "interrupted")
-		return cmdutil.ExitInterrupted
-	}
-	return Report(ios.ErrOut, err)
+	return Report(ios.ErrOut, cmd.ExecuteContext(context.Background()))
 }
 
 // Report prints err (a line, and a hint line when there is one) and returns

@@ -2,6 +2,8 @@
 package root
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/supctl/supctl/pkg/build"
@@ -24,6 +26,7 @@ const (
 
 // NewCmdRoot returns the root command with every subcommand.
 func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+	var showVersion bool
 	cmd := &cobra.Command{
 		Use:   "supctl <command> <subcommand> [flags]",
 		Short: "The support engineer's command line",
@@ -37,11 +40,20 @@ be tried before any server exists.`,
   $ supctl ticket view 1042 --comments
   $ supctl ticket list --json id,subject --jq '.[].subject'
   $ supctl profile use tokyo`,
-		Version:       build.Get().String(),
+		Args:          cobra.NoArgs,
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		// --version is a flag of our own rather than cobra's Version, whose
+		// text/template costs more than the rest of the command.
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if showVersion {
+				fmt.Fprintln(f.IOStreams.Out, "supctl "+build.Get().String())
+				return nil
+			}
+			return cmd.Help()
+		},
 	}
-	cmd.SetVersionTemplate("supctl {{.Version}}\n")
+	cmd.Flags().BoolVarP(&showVersion, "version", "v", false, "show the version, commit and build date")
 	cmd.PersistentFlags().StringVarP(&f.Profile, "profile", "P", "", "use this profile instead of the current one (env: SUPCTL_PROFILE)")
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return cmdutil.UsageErrorf("%s", err.Error()).WithHint("see `%s --help`", c.CommandPath())

@@ -7,8 +7,10 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -66,7 +68,9 @@ Logs are structured (JSON by default) on stderr; tokens never appear in them.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			return serveRun(cmd.Context(), opts)
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			return serveRun(ctx, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:7420", "listen on this `host:port` (port 0 picks a free one)")
