@@ -55,7 +55,7 @@ file ("-" for standard input) as the body.
 A non-2xx answer prints its problem document and exits with the code that
 status maps to (see "supctl help exit-codes").`,
 		Example: `  $ supctl api /me
-  $ supctl api tickets -f severity=S1 -f status=open --jq '.tickets[].id'
+  $ supctl api -X GET tickets -f severity=S1 -f status=open --jq '.tickets[].id'
   $ supctl api tickets/1042/comments -f body="Looking into it" -F internal=true
   $ supctl api -X PATCH tickets/1042 --input patch.json -H 'If-Match: "3"'`,
 		Args: cmdutil.ExactArgs(1, "give the path to call, e.g. `supctl api /me`"),
