@@ -1,4 +1,4 @@
-.PHONY: build test race vet bench
+.PHONY: build test race vet bench generate release-check snapshot
 build:
 	go build -o supctl ./cmd/supctl
 test:
@@ -9,3 +9,9 @@ vet:
 	gofmt -l . && go vet ./...
 bench:
 	go test -run '^$$' -bench . -benchmem ./pkg/server/ ./pkg/store/...
+generate:
+	go generate ./...
+release-check:
+	goreleaser check
+snapshot:
+	goreleaser release --snapshot --clean --skip=publish

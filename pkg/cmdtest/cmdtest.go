@@ -17,6 +17,7 @@ import (
 
 	"github.com/supctl/supctl/pkg/api"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/completion"
 	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/demo"
 	"github.com/supctl/supctl/pkg/embedded"
@@ -114,11 +115,13 @@ func Factory(t testing.TB, tty bool) (*cmdutil.Factory, Streams) {
 		IOStreams:  ios,
 		Now:        func() time.Time { return Now },
 		// The demo copy is made on first use: flag-parsing tests never pay for it.
-		APIClient: sync.OnceValues(func() (*api.Client, error) { return DemoClient(t, demo.DemoUser), nil }),
+		APIClient:       sync.OnceValues(func() (*api.Client, error) { return DemoClient(t, demo.DemoUser), nil }),
+		CompletionCache: sync.OnceValues(func() (*completion.Cache, error) { return completion.New(t.TempDir(), "demo"), nil }),
 		Config: func() (*config.Config, error) {
 			return config.Load(config.LoadOptions{Path: cfgPath, Getenv: func(k string) string { return env[k] }})
 		},
 	}
+	f.ReadOnlyAPIClient = f.APIClient
 	return f, Streams{In: in, Out: out, ErrOut: errOut}
 }
 

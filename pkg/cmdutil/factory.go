@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/supctl/supctl/pkg/api"
+	"github.com/supctl/supctl/pkg/completion"
 	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/iostreams"
 )
@@ -23,6 +24,12 @@ type Factory struct {
 	// APIClient talks to the active profile's backend: over HTTP, or to the
 	// server running in-process when the profile's api_url is "embedded".
 	APIClient func() (*api.Client, error)
+	// ReadOnlyAPIClient is APIClient for shell completion: in embedded mode
+	// it opens the database read-only and never creates it.
+	ReadOnlyAPIClient func() (*api.Client, error)
+	// CompletionCache is the active profile's completion cache; commands
+	// that read tickets feed it.
+	CompletionCache func() (*completion.Cache, error)
 	// Now is the clock; tests pin it.
 	Now func() time.Time
 }

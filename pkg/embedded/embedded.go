@@ -33,7 +33,10 @@ type Options struct {
 	// Demo fills a new database with the demo data set instead of
 	// bootstrapping User as its admin.
 	Demo bool
-	Now  func() time.Time
+	// ReadOnly opens an existing database without the right to change it,
+	// and never creates one: shell completion reads through it.
+	ReadOnly bool
+	Now      func() time.Time
 }
 
 // Backend is an open embedded server.
@@ -47,6 +50,13 @@ type Backend struct {
 func Open(ctx context.Context, opts Options) (*Backend, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.ReadOnly {
+		st, err := sqlite.Open(ctx, opts.Path, sqlite.ReadOnly())
+		if err != nil {
+			return nil, err
+		}
+		return &Backend{handler: server.New(st, nil).HandlerAs(opts.User), close: st.Close}, nil
 	}
 	if err := os.MkdirAll(filepath.Dir(opts.Path), 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the data directory: %w", err)

@@ -47,3 +47,7 @@ func CanWrite(u User) bool { return u.Role != "readonly" }
 
 // CanSeeInternal reports whether u may read internal notes.
 func CanSeeInternal(u User) bool { return u.Role != "partner" }
+
+// ActiveStatuses are the statuses of tickets still being worked: the
+// default of lists.
+var ActiveStatuses = []string{"new", "open", "pending_customer", "pending_engineering", "on_hold"}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/supctl/supctl/pkg/api"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/completion"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -66,6 +67,9 @@ them to run "supctl auth login --with-token".`,
 	fl.StringVar(&u.Region, "region", "", "region: {"+strings.Join(support.Regions.Values(), "|")+"}")
 	fl.StringVar(&u.Tier, "tier", "frontline", "tier: {frontline|backline}")
 	fl.Int64Var(&u.AccountID, "account", 0, "partner organisation `id` (role partner only)")
+	for flag, enum := range map[string]support.Enum{"role": support.Roles, "region": support.Regions, "tier": support.Tiers} {
+		_ = cmd.RegisterFlagCompletionFunc(flag, completion.Enum(enum))
+	}
 	return cmd
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/supctl/supctl/pkg/api"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/completion"
 	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/embedded"
 	"github.com/supctl/supctl/pkg/iostreams"
@@ -28,38 +29,15 @@ func New(appVersion string, ios *iostreams.IOStreams) (*cmdutil.Factory, func())
 	f.Config = sync.OnceValues(func() (*config.Config, error) {
 		return config.Load(config.LoadOptions{Profile: f.Profile})
 	})
-	f.APIClient = sync.OnceValues(func() (*api.Client, error) {
+	f.APIClient = sync.OnceValues(func() (*api.Client, error) { return newClient(f, false, &closers) })
+	f.ReadOnlyAPIClient = sync.OnceValues(func() (*api.Client, error) { return newClient(f, true, &closers) })
+	f.CompletionCache = sync.OnceValues(func() (*completion.Cache, error) {
 		cfg, err := f.Config()
 		if err != nil {
 			return nil, err
 		}
-		p, err := cfg.Active()
-		if err != nil {
-			return nil, err
-		}
-		if p.IsEmbedded() {
-			b, err := embedded.Open(context.Background(), embedded.Options{
-				Path: filepath.Join(config.DataDir(os.Getenv), p.Name+".db"),
-				User: p.User,
-				Demo: p.Name == config.DemoName,
-				Now:  f.Now,
-			})
-			if err != nil {
-				return nil, embeddedError(p.Name, err)
-			}
-			closers = append(closers, b.Close)
-			return api.New(embedded.BaseURL, b.Client(), "").WithProfile(p.Name), nil
-		}
-		token, _, err := cfg.Token(p.Name)
-		if err != nil {
-			return nil, err
-		}
-		if token == "" {
-			return nil, (&cmdutil.Error{Code: cmdutil.ExitAuth, Message: fmt.Sprintf("not logged in to %s (profile %s)", p.APIURL, p.Name)}).
-				WithHint("run `supctl auth login --profile %s`, or set SUPCTL_TOKEN", p.Name)
-		}
-		hc := &http.Client{Timeout: RequestTimeout}
-		return api.New(p.APIURL, hc, token).WithProfile(p.Name), nil
+		name, _ := cfg.ActiveName()
+		return completion.New(config.CacheDir(os.Getenv), name), nil
 	})
 	return f, func() {
 		for _, c := range closers {
@@ -71,4 +49,42 @@ func New(appVersion string, ios *iostreams.IOStreams) (*cmdutil.Factory, func())
 func embeddedError(profile string, err error) error {
 	return (&cmdutil.Error{Code: cmdutil.ExitError, Message: fmt.Sprintf("cannot open the embedded database of profile %s: %v", profile, err)}).
 		WithHint("check that the data directory is writable, or set XDG_DATA_HOME to one that is")
+}
+
+// newClient is the API client of the active profile. In embedded mode it
+// opens the profile's database, read-only when asked; remote profiles need
+// a token.
+func newClient(f *cmdutil.Factory, readOnly bool, closers *[]func() error) (*api.Client, error) {
+	cfg, err := f.Config()
+	if err != nil {
+		return nil, err
+	}
+	p, err := cfg.Active()
+	if err != nil {
+		return nil, err
+	}
+	if p.IsEmbedded() {
+		b, err := embedded.Open(context.Background(), embedded.Options{
+			Path:     filepath.Join(config.DataDir(os.Getenv), p.Name+".db"),
+			User:     p.User,
+			Demo:     p.Name == config.DemoName,
+			ReadOnly: readOnly,
+			Now:      f.Now,
+		})
+		if err != nil {
+			return nil, embeddedError(p.Name, err)
+		}
+		*closers = append(*closers, b.Close)
+		return api.New(embedded.BaseURL, b.Client(), "").WithProfile(p.Name), nil
+	}
+	token, _, err := cfg.Token(p.Name)
+	if err != nil {
+		return nil, err
+	}
+	if token == "" {
+		return nil, (&cmdutil.Error{Code: cmdutil.ExitAuth, Message: fmt.Sprintf("not logged in to %s (profile %s)", p.APIURL, p.Name)}).
+			WithHint("run `supctl auth login --profile %s`, or set SUPCTL_TOKEN", p.Name)
+	}
+	hc := &http.Client{Timeout: RequestTimeout}
+	return api.New(p.APIURL, hc, token).WithProfile(p.Name), nil
 }

@@ -12,6 +12,7 @@ import (
 	authCmd "github.com/supctl/supctl/pkg/cmd/auth"
 	demoCmd "github.com/supctl/supctl/pkg/cmd/demo"
 	profileCmd "github.com/supctl/supctl/pkg/cmd/profile"
+	profileShared "github.com/supctl/supctl/pkg/cmd/profile/shared"
 	serveCmd "github.com/supctl/supctl/pkg/cmd/serve"
 	ticketCmd "github.com/supctl/supctl/pkg/cmd/ticket"
 	"github.com/supctl/supctl/pkg/cmdutil"
@@ -55,6 +56,7 @@ be tried before any server exists.`,
 	}
 	cmd.Flags().BoolVarP(&showVersion, "version", "v", false, "show the version, commit and build date")
 	cmd.PersistentFlags().StringVarP(&f.Profile, "profile", "P", "", "use this profile instead of the current one (env: SUPCTL_PROFILE)")
+	_ = cmd.RegisterFlagCompletionFunc("profile", profileShared.CompleteNameFlag(f.Config))
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return cmdutil.UsageErrorf("%s", err.Error()).WithHint("see `%s --help`", c.CommandPath())
 	})
@@ -75,6 +77,7 @@ be tried before any server exists.`,
 	add(GroupServer, serveCmd.NewCmdServe(f, nil), adminCmd.NewCmdAdmin(f), apiCmd.NewCmdAPI(f, nil))
 	cmd.SetCompletionCommandGroupID(GroupSettings)
 	cmd.SetHelpCommandGroupID(GroupSettings)
+	cmd.AddCommand(newCmdRefreshCompletion(f))
 	for _, t := range helpTopics {
 		cmd.AddCommand(newHelpTopic(t))
 	}

@@ -38,7 +38,8 @@ engineer counts as a response for the SLA clocks.`,
 		Example: `  $ supctl ticket comment 1042 --body "Please send the output of maprcli volume info."
   $ supctl ticket comment 1042 --internal --body-file notes.md
   $ echo "Reproduced on 7.5.0" | supctl ticket comment 1042 --internal --body-file -`,
-		Args: cmdutil.ExactArgs(1, "give the ticket id, e.g. `supctl ticket comment 1042 --body ...`"),
+		Args:              cmdutil.ExactArgs(1, "give the ticket id, e.g. `supctl ticket comment 1042 --body ...`"),
+		ValidArgsFunction: shared.CompleteTicketIDs(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := shared.ParseID(args[0])
 			if err != nil {

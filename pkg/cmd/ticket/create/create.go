@@ -12,6 +12,7 @@ import (
 	"github.com/supctl/supctl/pkg/api"
 	"github.com/supctl/supctl/pkg/cmd/ticket/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/completion"
 	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
@@ -88,6 +89,12 @@ ticket the first call created instead of opening another.`,
 	fl.StringVar(&n.Environment, "environment", "", "environment, e.g. \"RHEL 8, 12 nodes, Kerberos\"")
 	fl.StringSliceVar(&n.Tags, "tag", nil, "tag (repeatable)")
 	fl.StringVar(&opts.IdempotencyKey, "idempotency-key", "", "make retries safe: the same `key` never opens a second ticket")
+	for flag, enum := range map[string]support.Enum{
+		"severity": support.Severities, "division": support.Divisions, "region": support.Regions,
+		"language": support.Languages, "channel": support.Channels, "requester-kind": support.RequesterKinds,
+	} {
+		_ = cmd.RegisterFlagCompletionFunc(flag, completion.Enum(enum))
+	}
 	return cmd
 }
 

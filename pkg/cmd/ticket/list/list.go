@@ -12,18 +12,17 @@ import (
 	"github.com/supctl/supctl/pkg/api"
 	"github.com/supctl/supctl/pkg/cmd/ticket/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/completion"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
 	"github.com/supctl/supctl/pkg/tableprinter"
 )
 
-// ActiveStatuses is the default --status: everything not yet solved.
-var ActiveStatuses = []string{"new", "open", "pending_customer", "pending_engineering", "on_hold"}
-
 // ListOptions are the flags of `ticket list`.
 type ListOptions struct {
 	IO        *iostreams.IOStreams
 	APIClient func() (*api.Client, error)
+	Cache     func() (*completion.Cache, error)
 	Now       func() time.Time
 	Exporter  *cmdutil.Exporter
 
@@ -41,7 +40,7 @@ type ListOptions struct {
 
 // NewCmdList returns the command; runF replaces the run in tests.
 func NewCmdList(f *cmdutil.Factory, runF func(*ListOptions) error) *cobra.Command {
-	opts := &ListOptions{IO: f.IOStreams, APIClient: f.APIClient, Now: f.Now}
+	opts := &ListOptions{IO: f.IOStreams, APIClient: f.APIClient, Cache: f.CompletionCache, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "list [flags]",
 		Short: "List tickets, filtered on the server",
@@ -61,7 +60,7 @@ must all match. Filtering and paging happen on the server.`,
 			if len(opts.Statuses) == 1 && opts.Statuses[0] == "all" {
 				opts.Statuses = nil
 			} else if !cmd.Flags().Changed("status") {
-				opts.Statuses = ActiveStatuses
+				opts.Statuses = support.ActiveStatuses
 			}
 			if err := validate(opts); err != nil {
 				return err
@@ -84,6 +83,15 @@ must all match. Filtering and paging happen on the server.`,
 	fl.IntVarP(&opts.Limit, "limit", "L", support.DefaultLimit, fmt.Sprintf("maximum number of tickets (1-%d)", support.MaxLimit))
 	fl.StringVar(&opts.Sort, "sort", "updated", "order: {"+strings.Join(support.TicketSorts.Values(), "|")+"}")
 	cmdutil.AddJSONFlags(cmd, &opts.Exporter, shared.TicketFields)
+	for flag, enum := range map[string]support.Enum{
+		"severity": support.Severities, "division": support.Divisions, "region": support.Regions,
+		"language": support.Languages, "sort": support.TicketSorts,
+	} {
+		_ = cmd.RegisterFlagCompletionFunc(flag, completion.Enum(enum))
+	}
+	_ = cmd.RegisterFlagCompletionFunc("status", completion.Enum(support.Statuses, support.Choice{Value: "all", Description: "every status"}))
+	_ = cmd.RegisterFlagCompletionFunc("assignee", cobra.FixedCompletions(
+		[]cobra.Completion{"@me\tyour tickets", "none\tunassigned tickets"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -132,6 +140,7 @@ func listRun(ctx context.Context, opts *ListOptions) error {
 	if err != nil {
 		return err
 	}
+	shared.Remember(opts.Cache, tickets...)
 	if opts.Exporter != nil {
 		return opts.Exporter.Write(opts.IO, tickets)
 	}

@@ -19,7 +19,7 @@ func TestFlagParsing(t *testing.T) {
 		wantCode cmdutil.ExitCode
 	}{
 		{[]string{}, func(o *ListOptions) bool {
-			return strings.Join(o.Statuses, ",") == strings.Join(ActiveStatuses, ",") && o.Limit == support.DefaultLimit && o.Sort == "updated"
+			return strings.Join(o.Statuses, ",") == strings.Join(support.ActiveStatuses, ",") && o.Limit == support.DefaultLimit && o.Sort == "updated"
 		}, 0},
 		{[]string{"--status", "all"}, func(o *ListOptions) bool { return o.Statuses == nil }, 0},
 		{[]string{"--severity", "S1,S2", "--region", "apac-jp", "--region", "apac-kr", "-a", "@me"}, func(o *ListOptions) bool {

@@ -9,7 +9,11 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/completion"
+	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -94,4 +98,26 @@ func AssigneeField(ios *iostreams.IOStreams, assignee string) string {
 		return "-"
 	}
 	return assignee
+}
+
+// CompleteTicketIDs completes a ticket id argument from the profile's
+// completion cache: the user's open tickets, then recent ones.
+func CompleteTicketIDs(f *cmdutil.Factory) cobra.CompletionFunc {
+	return completion.Tickets{
+		Cache:   f.CompletionCache,
+		Client:  f.ReadOnlyAPIClient,
+		Now:     f.Now,
+		Refresh: completion.SpawnRefresh(config.CacheDir(os.Getenv)),
+	}.Complete
+}
+
+// Remember feeds tickets a command showed into the completion cache; a
+// cache that cannot be written only makes completion poorer.
+func Remember(cache func() (*completion.Cache, error), tickets ...support.Ticket) {
+	if cache == nil {
+		return
+	}
+	if c, err := cache(); err == nil {
+		_ = c.RememberRecent(tickets[:min(len(tickets), 20)])
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/supctl/supctl/pkg/api"
 	"github.com/supctl/supctl/pkg/cmd/ticket/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/completion"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -46,7 +47,8 @@ A closed ticket cannot be reopened.`,
 		Example: `  $ supctl ticket update 1042 --status pending_customer
   $ supctl ticket update 1042 --severity S2 --add-tag upgrade --remove-tag triage
   $ supctl ticket update 1042 --status solved --if-version 7`,
-		Args: cmdutil.ExactArgs(1, "give the ticket id, e.g. `supctl ticket update 1042 --status open`"),
+		Args:              cmdutil.ExactArgs(1, "give the ticket id, e.g. `supctl ticket update 1042 --status open`"),
+		ValidArgsFunction: shared.CompleteTicketIDs(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := shared.ParseID(args[0])
 			if err != nil {
@@ -77,6 +79,8 @@ A closed ticket cannot be reopened.`,
 	fl.StringSliceVar(&opts.AddTags, "add-tag", nil, "add a tag (repeatable)")
 	fl.StringSliceVar(&opts.RemoveTags, "remove-tag", nil, "remove a tag (repeatable)")
 	fl.IntVar(&opts.Version, "if-version", 0, "fail unless the ticket is still at this `version`")
+	_ = cmd.RegisterFlagCompletionFunc("status", completion.Enum(support.Statuses))
+	_ = cmd.RegisterFlagCompletionFunc("severity", completion.Enum(support.Severities))
 	return cmd
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/supctl/supctl/pkg/api"
 	"github.com/supctl/supctl/pkg/cmd/ticket/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/completion"
 	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
@@ -25,6 +26,7 @@ type ViewOptions struct {
 	IO        *iostreams.IOStreams
 	APIClient func() (*api.Client, error)
 	Config    func() (*config.Config, error)
+	Cache     func() (*completion.Cache, error)
 	Now       func() time.Time
 	Exporter  *cmdutil.Exporter
 
@@ -37,7 +39,7 @@ var viewFields = append(append([]string{}, shared.TicketFields...), "comments")
 
 // NewCmdView returns the command; runF replaces the run in tests.
 func NewCmdView(f *cmdutil.Factory, runF func(*ViewOptions) error) *cobra.Command {
-	opts := &ViewOptions{IO: f.IOStreams, APIClient: f.APIClient, Config: f.Config, Now: f.Now}
+	opts := &ViewOptions{IO: f.IOStreams, APIClient: f.APIClient, Config: f.Config, Cache: f.CompletionCache, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "view <id>",
 		Short: "Show a ticket, optionally with its thread",
@@ -48,7 +50,8 @@ notes are marked as such.`,
 		Example: `  $ supctl ticket view 1042
   $ supctl ticket view 1042 --comments
   $ supctl ticket view 1042 --json status,version --jq .status`,
-		Args: cmdutil.ExactArgs(1, "give the id of the ticket to view, e.g. `supctl ticket view 1042`"),
+		Args:              cmdutil.ExactArgs(1, "give the id of the ticket to view, e.g. `supctl ticket view 1042`"),
+		ValidArgsFunction: shared.CompleteTicketIDs(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := shared.ParseID(args[0])
 			if err != nil {
@@ -88,6 +91,7 @@ func viewRun(ctx context.Context, opts *ViewOptions) error {
 	if err != nil {
 		return err
 	}
+	shared.Remember(opts.Cache, t)
 	if opts.Exporter != nil {
 		if comments == nil {
 			comments = []support.Comment{}
