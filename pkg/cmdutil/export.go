@@ -46,6 +46,9 @@ func AddJSONFlags(cmd *cobra.Command, exp **Exporter, fields []string) {
 	f.String("jq", "", "filter JSON output with a jq `expression`")
 	f.StringP("template", "t", "", "format JSON output with a Go `template`")
 	_ = cmd.RegisterFlagCompletionFunc("json", completeFields(fields))
+	if help := JSONFieldsHelp(fields); help != "" {
+		cmd.Long = strings.TrimRight(cmd.Long, "\n") + "\n\n" + help
+	}
 
 	preRun := cmd.PreRunE
 	cmd.PreRunE = func(c *cobra.Command, args []string) error {

@@ -25,6 +25,15 @@ const (
 	GroupServer   = "server"
 )
 
+// usageFooter ends every command's help: where the environment and exit
+// codes are explained.
+const usageFooter = `
+ENVIRONMENT
+  SUPCTL_PROFILE, SUPCTL_CONFIG, SUPCTL_TOKEN, SUPCTL_PAGER, NO_COLOR,
+  CLICOLOR_FORCE and more: see "supctl help environment".
+  Exit codes: see "supctl help exit-codes".
+`
+
 // NewCmdRoot returns the root command with every subcommand.
 func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 	var showVersion bool
@@ -77,6 +86,7 @@ be tried before any server exists.`,
 	add(GroupServer, serveCmd.NewCmdServe(f, nil), adminCmd.NewCmdAdmin(f), apiCmd.NewCmdAPI(f, nil))
 	cmd.SetCompletionCommandGroupID(GroupSettings)
 	cmd.SetHelpCommandGroupID(GroupSettings)
+	cmd.SetUsageTemplate(cmd.UsageTemplate() + usageFooter)
 	cmd.AddCommand(newCmdRefreshCompletion(f))
 	for _, t := range helpTopics {
 		cmd.AddCommand(newHelpTopic(t))
