@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 )
 
 // Client calls one backend with one identity.
@@ -125,6 +126,9 @@ type Problem struct {
 	Detail         string `json:"detail"`
 	Field          string `json:"field,omitempty"`
 	CurrentVersion int    `json:"current_version,omitempty"`
+	// Holder and Since name who holds a ticket a claim lost.
+	Holder string    `json:"holder,omitempty"`
+	Since  time.Time `json:"since,omitzero"`
 }
 
 // HTTPError is a non-2xx answer.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
+	"github.com/supctl/supctl/pkg/text"
 )
 
 // TicketFields are the JSON fields of a ticket, as the API names them.
@@ -120,4 +122,30 @@ func Remember(cache func() (*completion.Cache, error), tickets ...support.Ticket
 	if c, err := cache(); err == nil {
 		_ = c.RememberRecent(tickets[:min(len(tickets), 20)])
 	}
+}
+
+// BreachField shows an SLA breach instant in a table: on a terminal the
+// time left ("in 3 hours", "breached 20 minutes ago") coloured by risk,
+// piped the instant in RFC 3339; no instant is "-" or empty.
+func BreachField(ios *iostreams.IOStreams, now time.Time, at *time.Time) (string, func(string) string) {
+	cs := ios.ColorScheme()
+	plain := func(s string) string { return s }
+	switch {
+	case at == nil && ios.IsStdoutTTY():
+		return "-", cs.Muted
+	case at == nil:
+		return "", plain
+	case !ios.IsStdoutTTY():
+		return at.UTC().Format(time.RFC3339), plain
+	}
+	left := at.Sub(now)
+	switch {
+	case left <= 0:
+		return "breached " + text.RelativeTime(now, *at), cs.Danger
+	case left < time.Hour:
+		return text.RelativeTime(now, *at), cs.Danger
+	case left < 4*time.Hour:
+		return text.RelativeTime(now, *at), cs.Warning
+	}
+	return text.RelativeTime(now, *at), plain
 }
