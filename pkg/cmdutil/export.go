@@ -356,7 +356,7 @@ func JSONFieldsHelp(fields []string) string {
 	if len(fields) == 0 {
 		return ""
 	}
-	const indent, width = "  ", 80
+	const indent, width = "  ", 72
 	sorted := slices.Sorted(slices.Values(fields))
 	var b strings.Builder
 	b.WriteString("JSON FIELDS\n")
