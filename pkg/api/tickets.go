@@ -117,3 +117,9 @@ func idempotencyHeader(key string) http.Header {
 	}
 	return http.Header{"Idempotency-Key": {key}}
 }
+
+// TicketSLA fetches a ticket's SLA clocks as of now.
+func (c *Client) TicketSLA(ctx context.Context, id int64) (support.TicketSLA, error) {
+	var out support.TicketSLA
+	return out, c.get(ctx, fmt.Sprintf("/api/v1/tickets/%d/sla", id), &out)
+}

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/supctl/supctl/pkg/clocks"
 	"github.com/supctl/supctl/pkg/demo"
 	"github.com/supctl/supctl/pkg/server"
 	"github.com/supctl/supctl/pkg/store/sqlite"
@@ -51,12 +52,13 @@ func Open(ctx context.Context, opts Options) (*Backend, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	engine := clocks.Default()
 	if opts.ReadOnly {
 		st, err := sqlite.Open(ctx, opts.Path, sqlite.ReadOnly())
 		if err != nil {
 			return nil, err
 		}
-		return &Backend{handler: server.New(st, nil).HandlerAs(opts.User), close: st.Close}, nil
+		return newBackend(st, engine, opts), nil
 	}
 	if err := os.MkdirAll(filepath.Dir(opts.Path), 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the data directory: %w", err)
@@ -66,11 +68,16 @@ func Open(ctx context.Context, opts Options) (*Backend, error) {
 			return nil, err
 		}
 	}
-	st, err := sqlite.Open(ctx, opts.Path)
+	st, err := sqlite.Open(ctx, opts.Path, sqlite.WithClock(opts.Now), sqlite.WithBreachFunc(engine.Breach))
 	if err != nil {
 		return nil, err
 	}
-	return &Backend{handler: server.New(st, nil).HandlerAs(opts.User), close: st.Close}, nil
+	return newBackend(st, engine, opts), nil
+}
+
+func newBackend(st *sqlite.Store, engine *clocks.Engine, opts Options) *Backend {
+	srv := server.New(st, nil, server.WithClock(opts.Now), server.WithClocks(engine))
+	return &Backend{handler: srv.HandlerAs(opts.User), close: st.Close}
 }
 
 // create builds a new database in a temporary file and links it into
@@ -85,7 +92,7 @@ func create(ctx context.Context, opts Options) error {
 	f.Close()
 	defer removeDB(tmp)
 	clock := &demo.Clock{}
-	st, err := sqlite.Open(ctx, tmp, sqlite.WithClock(clock.Now))
+	st, err := sqlite.Open(ctx, tmp, sqlite.WithClock(clock.Now), sqlite.WithBreachFunc(clocks.Default().Breach))
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -18,6 +19,9 @@ type problem struct {
 	Instance       string `json:"instance,omitempty"`
 	Field          string `json:"field,omitempty"`
 	CurrentVersion int    `json:"current_version,omitempty"`
+	// Holder and Since name who holds a ticket a claim lost.
+	Holder string     `json:"holder,omitempty"`
+	Since  *time.Time `json:"since,omitempty"`
 }
 
 func newProblem(status int, slug, detail string) *problem {
@@ -37,7 +41,16 @@ func problemFor(err error, log *slog.Logger, r *http.Request) *problem {
 	var p *problem
 	var verr *support.ValidationError
 	var conflict *support.ConflictError
+	var claimed *support.ClaimConflictError
+	var wip *support.WIPLimitError
 	switch {
+	case errors.As(err, &claimed):
+		p := newProblem(http.StatusConflict, "conflict", claimed.Error())
+		since := claimed.Since.UTC()
+		p.Holder, p.Since = claimed.Holder, &since
+		return p
+	case errors.As(err, &wip):
+		return newProblem(http.StatusConflict, "conflict", wip.Error())
 	case errors.As(err, &p):
 		return p
 	case errors.As(err, &verr):

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/supctl/supctl/pkg/clocks"
 	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -21,16 +22,35 @@ const MaxBodyBytes = 1 << 20
 
 // Server holds the API's dependencies.
 type Server struct {
-	store store.Store
-	log   *slog.Logger
+	store  store.Store
+	log    *slog.Logger
+	now    func() time.Time
+	clocks *clocks.Engine
 }
 
+// Option configures a Server.
+type Option func(*Server)
+
+// WithClock sets the server's clock (tests pin it).
+func WithClock(now func() time.Time) Option { return func(s *Server) { s.now = now } }
+
+// WithClocks sets the SLA engine behind ticket clocks; the default applies
+// the built-in policies.
+func WithClocks(e *clocks.Engine) Option { return func(s *Server) { s.clocks = e } }
+
 // New returns a server over st. A nil logger discards logs.
-func New(st store.Store, log *slog.Logger) *Server {
+func New(st store.Store, log *slog.Logger, opts ...Option) *Server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Server{store: st, log: log}
+	s := &Server{store: st, log: log, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	if s.clocks == nil {
+		s.clocks = clocks.Default()
+	}
+	return s
 }
 
 // Handler is the whole API for callers that present bearer tokens.
@@ -66,20 +86,27 @@ func (s *Server) routes(auth middleware) http.Handler {
 	})
 	mux.HandleFunc("GET /readyz", s.ready)
 	api := map[string]http.HandlerFunc{
-		"GET /api/v1/me":                     s.me,
-		"GET /api/v1/users":                  s.listUsers,
-		"POST /api/v1/users":                 s.createUser,
-		"POST /api/v1/tokens":                s.createToken,
-		"GET /api/v1/accounts":               s.listAccounts,
-		"POST /api/v1/accounts":              s.createAccount,
-		"GET /api/v1/accounts/{id}":          s.getAccount,
-		"GET /api/v1/tickets":                s.listTickets,
-		"POST /api/v1/tickets":               s.createTicket,
-		"GET /api/v1/tickets/{id}":           s.getTicket,
-		"PATCH /api/v1/tickets/{id}":         s.updateTicket,
-		"GET /api/v1/tickets/{id}/comments":  s.listComments,
-		"POST /api/v1/tickets/{id}/comments": s.addComment,
-		"GET /api/v1/tickets/{id}/events":    s.listEvents,
+		"GET /api/v1/me":                                 s.me,
+		"GET /api/v1/users":                              s.listUsers,
+		"POST /api/v1/users":                             s.createUser,
+		"POST /api/v1/tokens":                            s.createToken,
+		"GET /api/v1/accounts":                           s.listAccounts,
+		"POST /api/v1/accounts":                          s.createAccount,
+		"GET /api/v1/accounts/{id}":                      s.getAccount,
+		"GET /api/v1/tickets":                            s.listTickets,
+		"POST /api/v1/tickets":                           s.createTicket,
+		"GET /api/v1/tickets/{id}":                       s.getTicket,
+		"PATCH /api/v1/tickets/{id}":                     s.updateTicket,
+		"GET /api/v1/tickets/{id}/comments":              s.listComments,
+		"POST /api/v1/tickets/{id}/comments":             s.addComment,
+		"GET /api/v1/tickets/{id}/events":                s.listEvents,
+		"GET /api/v1/tickets/{id}/sla":                   s.ticketSLA,
+		"POST /api/v1/tickets/{id}/claim":                s.claimTicket,
+		"POST /api/v1/tickets/{id}/skip":                 s.skipTicket,
+		"POST /api/v1/tickets/{id}/release":              s.releaseTicket,
+		"GET /api/v1/queues":                             s.queueStats,
+		"POST /api/v1/queues/next":                       s.nextTicket,
+		"GET /api/v1/queues/{region}/{division}/tickets": s.queueTickets,
 	}
 	for pattern, h := range api {
 		mux.HandleFunc(pattern, auth(h))

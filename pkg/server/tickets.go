@@ -315,3 +315,31 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"events": events})
 }
+
+func (s *Server) ticketSLA(w http.ResponseWriter, r *http.Request) {
+	t, err := s.visibleTicket(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var account *support.Account
+	if t.AccountID != 0 {
+		a, err := s.store.Account(r.Context(), t.AccountID)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		account = &a
+	}
+	events, err := s.store.ListEvents(r.Context(), "ticket", t.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	result, err := s.clocks.Compute(t, account, events, s.now())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, result.Wire(t.ID))
+}

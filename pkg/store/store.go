@@ -5,6 +5,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -57,5 +58,48 @@ type Store interface {
 	ListComments(ctx context.Context, ticketID int64, includeInternal bool) ([]support.Comment, error)
 	ListEvents(ctx context.Context, entityType string, entityID int64) ([]support.Event, error)
 
+	// ClaimTicket assigns an active, unassigned ticket to the actor in one
+	// compare-and-set, opening it if new. A ticket someone else holds is a
+	// *support.ClaimConflictError naming them; claiming one's own ticket
+	// again returns it unchanged; a solved or closed ticket is a
+	// *support.ValidationError.
+	ClaimTicket(ctx context.Context, actor Actor, id int64) (support.Ticket, error)
+	// NextTicket picks the first ticket, in pick order, of the requested
+	// queues that matches the actor's skills and that they have not
+	// skipped, and unless DryRun claims it in the same transaction.
+	// Errors: *support.WIPLimitError (unless Force), support.ErrNothingToPick.
+	NextTicket(ctx context.Context, actor Actor, req support.NextRequest) (support.Pick, error)
+	// SkipTicket records that the actor passes on a ticket, with a reason;
+	// NextTicket no longer offers it to them.
+	SkipTicket(ctx context.Context, actor Actor, id int64, reason string) error
+	// ReleaseTicket unassigns an active ticket the actor holds (a lead or
+	// admin may release anyone's; others get support.ErrForbidden), with an
+	// optional reason.
+	ReleaseTicket(ctx context.Context, actor Actor, id int64, reason string) (support.Ticket, error)
+	// QueueTickets lists a queue's unassigned active tickets in pick order:
+	// earliest breach instant (none last), then severity, then age.
+	QueueTickets(ctx context.Context, q support.Queue, limit int) ([]support.Ticket, error)
+	// QueueStats summarises each queue as of now, in the order given.
+	QueueStats(ctx context.Context, queues []support.Queue, now time.Time) ([]support.QueueStat, error)
+	// RefreshBreaches recomputes the next breach of every active ticket,
+	// for when what the store's BreachFunc knows has changed, and returns
+	// how many tickets it visited.
+	RefreshBreaches(ctx context.Context) (int, error)
+
 	Close() error
 }
+
+// Breach is a ticket's next SLA breach: when, and which clock breaches.
+type Breach struct {
+	At time.Time
+	// Clock names the clock in words, such as "first response"; it goes
+	// into the reason `queue next` gives for a pick.
+	Clock string
+}
+
+// BreachFunc computes a ticket's next SLA breach from the ticket, its
+// account (nil for an internal request) and its history, oldest event
+// first; ok is false when no clock runs. A store calls it inside every
+// write transaction that changes a ticket and keeps the result, so that
+// lists and queues can sort by it.
+type BreachFunc func(t support.Ticket, account *support.Account, events []support.Event) (b Breach, ok bool)

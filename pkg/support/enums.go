@@ -124,6 +124,7 @@ var (
 		{"updated", "most recently updated first"},
 		{"created", "newest first"},
 		{"severity", "most severe first, then most recently updated"},
+		{"breach", "earliest SLA breach first; tickets with no clock running last"},
 	}}
 )
 

@@ -1,18 +1,39 @@
 package support
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // User is a person or service that signs in: an engineer, a lead, an admin,
 // a partner's contact or a read-only viewer.
 type User struct {
-	ID        int64     `json:"id"`
-	Email     string    `json:"email"`
-	Name      string    `json:"name"`
-	Role      string    `json:"role"`
-	Region    string    `json:"region"`
-	Tier      string    `json:"tier"`
-	AccountID int64     `json:"account_id,omitempty"` // the partner organisation of a partner user
+	ID        int64  `json:"id"`
+	Email     string `json:"email"`
+	Name      string `json:"name"`
+	Role      string `json:"role"`
+	Region    string `json:"region"`
+	Tier      string `json:"tier"`
+	AccountID int64  `json:"account_id,omitempty"` // the partner organisation of a partner user
+	// Skills: the divisions and languages the user takes tickets in; empty
+	// means any.
+	Divisions []string  `json:"divisions"`
+	Languages []string  `json:"languages"`
+	WIPLimit  int       `json:"wip_limit"` // active tickets held before `queue next` refuses; 0 = DefaultWIPLimit
 	CreatedAt time.Time `json:"created_at"`
+}
+
+// MarshalJSON writes empty skill lists as [], never null.
+func (u User) MarshalJSON() ([]byte, error) {
+	type plain User
+	p := plain(u)
+	if p.Divisions == nil {
+		p.Divisions = []string{}
+	}
+	if p.Languages == nil {
+		p.Languages = []string{}
+	}
+	return json.Marshal(p)
 }
 
 // Account is a customer or partner organisation.
@@ -28,29 +49,33 @@ type Account struct {
 
 // Ticket is a support case.
 type Ticket struct {
-	ID             int64     `json:"id"`
-	Subject        string    `json:"subject"`
-	Description    string    `json:"description"`
-	Status         string    `json:"status"`
-	Severity       string    `json:"severity"`
-	Division       string    `json:"division"`
-	Region         string    `json:"region"`
-	Language       string    `json:"language"`
-	Channel        string    `json:"channel"`
-	RequesterKind  string    `json:"requester_kind"`
-	RequesterName  string    `json:"requester_name"`
-	RequesterEmail string    `json:"requester_email"`
-	AccountID      int64     `json:"account_id,omitempty"`
-	AccountName    string    `json:"account_name"`
-	Assignee       string    `json:"assignee"` // email, empty when unassigned
-	Tier           string    `json:"tier"`
-	TAM            string    `json:"tam"`
-	ProductVersion string    `json:"product_version"`
-	Environment    string    `json:"environment"`
-	Tags           []string  `json:"tags"`
-	Version        int       `json:"version"`
-	CreatedAt      time.Time `json:"created_at"`
-	UpdatedAt      time.Time `json:"updated_at"`
+	ID             int64    `json:"id"`
+	Subject        string   `json:"subject"`
+	Description    string   `json:"description"`
+	Status         string   `json:"status"`
+	Severity       string   `json:"severity"`
+	Division       string   `json:"division"`
+	Region         string   `json:"region"`
+	Language       string   `json:"language"`
+	Channel        string   `json:"channel"`
+	RequesterKind  string   `json:"requester_kind"`
+	RequesterName  string   `json:"requester_name"`
+	RequesterEmail string   `json:"requester_email"`
+	AccountID      int64    `json:"account_id,omitempty"`
+	AccountName    string   `json:"account_name"`
+	Assignee       string   `json:"assignee"` // email, empty when unassigned
+	Tier           string   `json:"tier"`
+	TAM            string   `json:"tam"`
+	ProductVersion string   `json:"product_version"`
+	Environment    string   `json:"environment"`
+	Tags           []string `json:"tags"`
+	// NextBreach is the earliest SLA breach instant of the ticket's running
+	// clocks; nil when none runs (paused, fulfilled, or no policy).
+	NextBreach *time.Time `json:"next_breach"`
+	AssignedAt *time.Time `json:"assigned_at"`
+	Version    int        `json:"version"`
+	CreatedAt  time.Time  `json:"created_at"`
+	UpdatedAt  time.Time  `json:"updated_at"`
 }
 
 // Comment is a public reply or an internal note on a ticket.

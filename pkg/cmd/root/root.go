@@ -13,6 +13,7 @@ import (
 	demoCmd "github.com/supctl/supctl/pkg/cmd/demo"
 	profileCmd "github.com/supctl/supctl/pkg/cmd/profile"
 	profileShared "github.com/supctl/supctl/pkg/cmd/profile/shared"
+	queueCmd "github.com/supctl/supctl/pkg/cmd/queue"
 	serveCmd "github.com/supctl/supctl/pkg/cmd/serve"
 	ticketCmd "github.com/supctl/supctl/pkg/cmd/ticket"
 	"github.com/supctl/supctl/pkg/cmdutil"
@@ -21,6 +22,7 @@ import (
 // Command groups of the root help.
 const (
 	GroupTickets  = "tickets"
+	GroupQueues   = "queues"
 	GroupSettings = "settings"
 	GroupServer   = "server"
 )
@@ -72,6 +74,7 @@ be tried before any server exists.`,
 
 	cmd.AddGroup(
 		&cobra.Group{ID: GroupTickets, Title: "Tickets:"},
+		&cobra.Group{ID: GroupQueues, Title: "Queues:"},
 		&cobra.Group{ID: GroupSettings, Title: "Settings:"},
 		&cobra.Group{ID: GroupServer, Title: "Server and scripting:"},
 	)
@@ -82,6 +85,7 @@ be tried before any server exists.`,
 		}
 	}
 	add(GroupTickets, ticketCmd.NewCmdTicket(f))
+	add(GroupQueues, queueCmd.NewCmdQueue(f))
 	add(GroupSettings, profileCmd.NewCmdProfile(f), authCmd.NewCmdAuth(f), demoCmd.NewCmdDemo(f))
 	add(GroupServer, serveCmd.NewCmdServe(f, nil), adminCmd.NewCmdAdmin(f), apiCmd.NewCmdAPI(f, nil))
 	cmd.SetCompletionCommandGroupID(GroupSettings)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/supctl/supctl/pkg/clocks"
 	"github.com/supctl/supctl/pkg/cmdutil"
 	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/demo"
@@ -93,7 +94,8 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 		path = filepath.Join(config.DataDir(os.Getenv), "server.db")
 	}
 	clock := &demo.Clock{}
-	st, err := sqlite.Open(ctx, path, sqlite.WithClock(clock.Now))
+	engine := clocks.Default()
+	st, err := sqlite.Open(ctx, path, sqlite.WithClock(clock.Now), sqlite.WithBreachFunc(engine.Breach))
 	if err != nil {
 		return cmdutil.Errorf("%v", err)
 	}
@@ -110,7 +112,7 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	if opts.Ready != nil {
 		opts.Ready(ln.Addr().String())
 	}
-	return server.Serve(ctx, ln, server.New(st, log).Handler(), log, 10*time.Second)
+	return server.Serve(ctx, ln, server.New(st, log, server.WithClocks(engine)).Handler(), log, 10*time.Second)
 }
 
 // initialize gives an empty database its first admin, or the demo data.

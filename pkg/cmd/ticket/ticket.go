@@ -4,6 +4,7 @@ package ticket
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/supctl/supctl/pkg/cmd/ticket/assign"
 	"github.com/supctl/supctl/pkg/cmd/ticket/comment"
 	"github.com/supctl/supctl/pkg/cmd/ticket/create"
 	"github.com/supctl/supctl/pkg/cmd/ticket/list"
@@ -29,6 +30,7 @@ func NewCmdTicket(f *cmdutil.Factory) *cobra.Command {
 		create.NewCmdCreate(f, nil),
 		comment.NewCmdComment(f, nil),
 		update.NewCmdUpdate(f, nil),
+		assign.NewCmdAssign(f, nil),
 	)
 	return cmd
 }

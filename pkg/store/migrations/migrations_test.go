@@ -57,7 +57,7 @@ func TestSQLiteUpDownUp(t *testing.T) {
 	if err != nil || v != latest {
 		t.Fatalf("version = %d, %v; want %d", v, err, latest)
 	}
-	for _, table := range []string{"users", "tokens", "accounts", "tickets", "comments", "events", "idempotency_keys"} {
+	for _, table := range []string{"users", "tokens", "accounts", "tickets", "comments", "events", "idempotency_keys", "skips"} {
 		var n int
 		if err := db.QueryRow("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", table).Scan(&n); err != nil || n != 1 {
 			t.Errorf("table %s: count %d, %v", table, n, err)

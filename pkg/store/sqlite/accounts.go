@@ -25,7 +25,7 @@ func scanAccount(row scanner) (support.Account, error) {
 // CreateAccount adds an organisation; names are unique. A customer's
 // PartnerID must name a partner account.
 func (s *Store) CreateAccount(ctx context.Context, actor store.Actor, a support.Account) (support.Account, error) {
-	err := s.write(ctx, func(tx *sql.Tx, now time.Time) error {
+	err := s.write(ctx, func(tx *txn, now time.Time) error {
 		a.CreatedAt = now
 		if a.PartnerID != 0 {
 			p, err := account(ctx, tx, a.PartnerID)

@@ -2,8 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 	"time"
 
 	"github.com/supctl/supctl/pkg/store"
@@ -24,7 +22,7 @@ func scanComment(row scanner) (support.Comment, error) {
 // ticket's version is unchanged, so it does not invalidate an edit in
 // progress.
 func (s *Store) AddComment(ctx context.Context, actor store.Actor, ticketID int64, nc support.NewComment, idem store.Idempotency) (c support.Comment, replayed bool, err error) {
-	err = s.write(ctx, func(tx *sql.Tx, now time.Time) error {
+	err = s.write(ctx, func(tx *txn, now time.Time) error {
 		id, found, err := replay(ctx, tx, actor, idem, resourceComment)
 		if err != nil {
 			return err
@@ -34,17 +32,16 @@ func (s *Store) AddComment(ctx context.Context, actor store.Actor, ticketID int6
 			c, err = scanComment(tx.QueryRowContext(ctx, `SELECT `+commentColumns+` FROM comments WHERE id = ?`, id))
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE tickets SET updated_at = ? WHERE id = ?`, now.UnixMilli(), ticketID)
+		t, err := ticket(ctx, tx, ticketID)
 		if err != nil {
 			return err
 		}
-		if n, err := res.RowsAffected(); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE tickets SET updated_at = ? WHERE id = ?`, now.UnixMilli(), ticketID); err != nil {
 			return err
-		} else if n == 0 {
-			return fmt.Errorf("ticket %d: %w", ticketID, support.ErrNotFound)
 		}
+		t.UpdatedAt = now
 		c = support.Comment{TicketID: ticketID, Author: actor.Email, Body: nc.Body, Internal: nc.Internal, CreatedAt: now}
-		res, err = tx.ExecContext(ctx,
+		res, err := tx.ExecContext(ctx,
 			`INSERT INTO comments (ticket_id, author_id, author, body, internal, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			ticketID, nullID(actor.ID), c.Author, c.Body, c.Internal, now.UnixMilli())
 		if err != nil {
@@ -54,7 +51,7 @@ func (s *Store) AddComment(ctx context.Context, actor store.Actor, ticketID int6
 			return err
 		}
 		after := map[string]any{"comment_id": c.ID, "internal": c.Internal}
-		if err := event(ctx, tx, now, actor, entityTicket, ticketID, kindCommented, nil, after); err != nil {
+		if err := s.changed(ctx, tx, now, actor, &t, kindCommented, nil, after); err != nil {
 			return err
 		}
 		return remember(ctx, tx, now, actor, idem, resourceComment, c.ID)

@@ -13,7 +13,7 @@ import (
 type cursor struct {
 	Sort     string `json:"s"`
 	Severity string `json:"v,omitempty"`
-	At       int64  `json:"t"` // unix ms of the sort's time column
+	At       int64  `json:"t"` // unix ms of the sort's time column; noBreach for a ticket without one
 	ID       int64  `json:"id"`
 }
 
@@ -24,6 +24,11 @@ func cursorAfter(sort string, t support.Ticket) cursor {
 		c.At = t.CreatedAt.UnixMilli()
 	case "severity":
 		c.Severity = t.Severity
+	case "breach":
+		c.At = noBreach
+		if t.NextBreach != nil {
+			c.At = t.NextBreach.UnixMilli()
+		}
 	}
 	return c
 }

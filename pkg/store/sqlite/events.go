@@ -22,11 +22,14 @@ const (
 	kindUpdated      = "updated"
 	kindCommented    = "commented"
 	kindTokenCreated = "token_created"
+	kindClaimed      = "claimed"
+	kindReleased     = "released"
+	kindSkipped      = "skipped"
 )
 
 // event appends one change to the log inside the writing transaction.
 // before and after are stored as JSON; nil stores NULL.
-func event(ctx context.Context, tx *sql.Tx, at time.Time, actor store.Actor, entityType string, entityID int64, kind string, before, after any) error {
+func event(ctx context.Context, tx *txn, at time.Time, actor store.Actor, entityType string, entityID int64, kind string, before, after any) error {
 	b, err := jsonOrNull(before)
 	if err != nil {
 		return err
@@ -52,7 +55,11 @@ func jsonOrNull(v any) (sql.NullString, error) {
 // ListEvents returns the history of one entity, oldest first. Before and
 // After hold json.RawMessage, or nil when the change has no such side.
 func (s *Store) ListEvents(ctx context.Context, entityType string, entityID int64) ([]support.Event, error) {
-	return queryAll(ctx, s.reads, scanEvent,
+	return events(ctx, s.reads, entityType, entityID)
+}
+
+func events(ctx context.Context, q queryer, entityType string, entityID int64) ([]support.Event, error) {
+	return queryAll(ctx, q, scanEvent,
 		`SELECT id, entity_type, entity_id, actor, kind, before, after, at FROM events
 		 WHERE entity_type = ? AND entity_id = ? ORDER BY id`, entityType, entityID)
 }

@@ -20,7 +20,7 @@ const (
 
 // replay looks up idem for the actor inside the writing transaction. It
 // returns the id of the resource the key made, and whether there was one.
-func replay(ctx context.Context, tx *sql.Tx, actor store.Actor, idem store.Idempotency, resource string) (int64, bool, error) {
+func replay(ctx context.Context, tx *txn, actor store.Actor, idem store.Idempotency, resource string) (int64, bool, error) {
 	if idem.Key == "" {
 		return 0, false, nil
 	}
@@ -42,7 +42,7 @@ func replay(ctx context.Context, tx *sql.Tx, actor store.Actor, idem store.Idemp
 }
 
 // remember spends idem on the resource just made, in the same transaction.
-func remember(ctx context.Context, tx *sql.Tx, at time.Time, actor store.Actor, idem store.Idempotency, resource string, id int64) error {
+func remember(ctx context.Context, tx *txn, at time.Time, actor store.Actor, idem store.Idempotency, resource string, id int64) error {
 	if idem.Key == "" {
 		return nil
 	}

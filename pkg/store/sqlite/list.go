@@ -13,6 +13,7 @@ var orders = map[string]string{
 	"updated":  "t.updated_at DESC, t.id DESC",
 	"created":  "t.created_at DESC, t.id DESC",
 	"severity": "t.severity ASC, t.updated_at DESC, t.id DESC",
+	"breach":   breachKey + " ASC, t.id ASC",
 }
 
 // ListTickets returns one page of the tickets f selects. Pages are cut by
@@ -29,6 +30,25 @@ func (s *Store) ListTickets(ctx context.Context, f support.TicketFilter) (suppor
 	if limit <= 0 {
 		limit = support.DefaultLimit
 	}
+	// One row past the page tells whether there is a next one.
+	query, args, err := listQuery(f, sort, limit+1)
+	if err != nil {
+		return support.TicketPage{}, err
+	}
+	tickets, err := queryAll(ctx, s.reads, scanTicket, query, args...)
+	if err != nil {
+		return support.TicketPage{}, err
+	}
+	page := support.TicketPage{Tickets: tickets}
+	if len(tickets) > limit {
+		page.Tickets = tickets[:limit]
+		page.NextCursor = cursorAfter(sort, page.Tickets[limit-1]).encode()
+	}
+	return page, nil
+}
+
+// listQuery selects up to limit tickets of f in the order of sort.
+func listQuery(f support.TicketFilter, sort string, limit int) (string, []any, error) {
 	var w where
 	w.in("t.status", f.Statuses)
 	w.in("t.severity", f.Severities)
@@ -55,7 +75,7 @@ func (s *Store) ListTickets(ctx context.Context, f support.TicketFilter) (suppor
 	if f.Cursor != "" {
 		c, err := decodeCursor(f.Cursor, sort)
 		if err != nil {
-			return support.TicketPage{}, err
+			return "", nil, err
 		}
 		switch sort {
 		case "updated":
@@ -64,20 +84,12 @@ func (s *Store) ListTickets(ctx context.Context, f support.TicketFilter) (suppor
 			w.add("(t.created_at, t.id) < (?, ?)", c.At, c.ID)
 		case "severity":
 			w.add("(t.severity > ? OR (t.severity = ? AND (t.updated_at, t.id) < (?, ?)))", c.Severity, c.Severity, c.At, c.ID)
+		case "breach":
+			// The redundant first term is a range the index can seek to.
+			w.add(breachKey+" >= ? AND ("+breachKey+" > ? OR t.id > ?)", c.At, c.At, c.ID)
 		}
 	}
-	// One row past the page tells whether there is a next one.
-	tickets, err := queryAll(ctx, s.reads, scanTicket,
-		ticketSelect+w.String()+" ORDER BY "+orders[sort]+" LIMIT ?", append(w.args, limit+1)...)
-	if err != nil {
-		return support.TicketPage{}, err
-	}
-	page := support.TicketPage{Tickets: tickets}
-	if len(tickets) > limit {
-		page.Tickets = tickets[:limit]
-		page.NextCursor = cursorAfter(sort, page.Tickets[limit-1]).encode()
-	}
-	return page, nil
+	return ticketSelect + w.String() + " ORDER BY " + orders[sort] + " LIMIT ?", append(w.args, limit), nil
 }
 
 // likeEscaper makes a search string match literally inside LIKE ... ESCAPE '\'.

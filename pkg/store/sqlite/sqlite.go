@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	sqlite "modernc.org/sqlite" // also registers the "sqlite" driver
@@ -21,13 +22,19 @@ import (
 )
 
 // Store is a store.Store over one SQLite file. Reads run concurrently on a
-// pool of connections; writes take turns on a one-slot semaphore, so no
-// writer of this process ever spins in SQLite's busy handler.
+// pool of connections; writes queue for a one-slot semaphore, so no writer
+// of this process ever spins in SQLite's busy handler, and share
+// transactions under load (see write).
 type Store struct {
 	db     *sql.DB
 	reads  *readDB
+	wconn  *sql.Conn // the connection every write runs on
 	now    func() time.Time
-	writer chan struct{}
+	breach store.BreachFunc
+	writer chan struct{} // the write slot
+	held   time.Duration // how long the slot's holders have kept the write lock without a pause
+	mu     sync.Mutex
+	queue  []*job // writes waiting for the slot
 }
 
 var _ store.Store = (*Store)(nil)
@@ -37,12 +44,19 @@ type Option func(*options)
 
 type options struct {
 	now      func() time.Time
+	breach   store.BreachFunc
 	readOnly bool
 }
 
 // WithClock sets the source of every timestamp the store writes.
 func WithClock(now func() time.Time) Option {
 	return func(o *options) { o.now = now }
+}
+
+// WithBreachFunc makes every change of a ticket store the ticket's next SLA
+// breach as f computes it. Without it tickets have no breach instant.
+func WithBreachFunc(f store.BreachFunc) Option {
+	return func(o *options) { o.breach = f }
 }
 
 // ReadOnly opens an existing, migrated database without the right to change
@@ -73,11 +87,14 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	}
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
-	s := &Store{db: db, reads: newReadDB(db), now: o.now, writer: make(chan struct{}, 1)}
+	s := &Store{db: db, reads: newReadDB(db), now: o.now, breach: o.breach, writer: make(chan struct{}, 1)}
 	if o.readOnly {
 		err = checkSchema(ctx, db)
 	} else {
 		err = migrate(ctx, db)
+	}
+	if err == nil {
+		s.wconn, err = writeConn(ctx, db)
 	}
 	if err != nil {
 		db.Close()
@@ -119,12 +136,16 @@ func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
 	q.Add("_pragma", "foreign_keys(on)")
+	// Savepoints journal the pages they change (see write); in memory
+	// that costs no system call.
+	q.Add("_pragma", "temp_store(memory)")
 	if readOnly {
 		q.Set("mode", "ro")
 		q.Add("_pragma", "query_only(on)")
 	} else {
 		q.Add("_pragma", "journal_mode(wal)")
 		q.Add("_pragma", "synchronous(normal)")
+		q.Add("_pragma", "wal_autocheckpoint(10000)")
 		q.Set("_txlock", "immediate")
 	}
 	p := filepath.ToSlash(path)
@@ -137,10 +158,50 @@ func dsn(path string, readOnly bool) string {
 // Close closes the database.
 func (s *Store) Close() error {
 	s.reads.close()
+	s.wconn.Close()
 	return s.db.Close()
+}
+
+// writerCache is the page cache of the write connection, in KiB. Writes run
+// on one connection, whose cache then stays warm: another connection's
+// cache would have to reread every page a write changed.
+const writerCache = 32 << 10
+
+// writeConn opens the write connection. It does not wait for the write lock
+// in SQLite's busy handler, which sleeps up to 100 ms between tries, but
+// fails at once and lets write wait (see lockPoll).
+func writeConn(ctx context.Context, db *sql.DB) (*sql.Conn, error) {
+	c, err := db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, pragma := range []string{fmt.Sprintf("cache_size = -%d", writerCache), "busy_timeout = 0"} {
+		if _, err := c.ExecContext(ctx, "PRAGMA "+pragma); err != nil {
+			c.Close()
+			return nil, err
+		}
+	}
+	return c, nil
 }
 
 // stamp is the store's clock at the precision the schema keeps.
 func (s *Store) stamp() time.Time { return fromMillis(s.now().UnixMilli()) }
 
 func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
+
+// timeOrNil reads an optional time column.
+func timeOrNil(ms sql.NullInt64) *time.Time {
+	if !ms.Valid {
+		return nil
+	}
+	t := fromMillis(ms.Int64)
+	return &t
+}
+
+// millisOrNull writes an optional time column.
+func millisOrNull(t *time.Time) sql.NullInt64 {
+	if t == nil {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: t.UnixMilli(), Valid: true}
+}

@@ -66,3 +66,57 @@ func (r *readDB) close() {
 	}
 	clear(r.stmts)
 }
+
+// txn is a write transaction whose queries reuse the store's prepared
+// statements, bound to the transaction's connection: a claim runs a dozen
+// statements, and parsing them would cost more than running them.
+//
+// Its statements run under its own context, whatever context a caller
+// passes: interrupting a statement would roll back the whole transaction,
+// which holds other callers' writes too (see write).
+type txn struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts *readDB
+}
+
+// stmt returns the prepared query for this transaction, or nil when the
+// cache is full.
+func (t *txn) stmt(query string) (*sql.Stmt, error) {
+	st, err := t.stmts.stmt(t.ctx, query)
+	if st == nil || err != nil {
+		return nil, err
+	}
+	return t.tx.StmtContext(t.ctx, st), nil
+}
+
+func (t *txn) ExecContext(_ context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := t.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	if st == nil {
+		return t.tx.ExecContext(t.ctx, query, args...)
+	}
+	return st.ExecContext(t.ctx, args...)
+}
+
+func (t *txn) QueryContext(_ context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := t.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	if st == nil {
+		return t.tx.QueryContext(t.ctx, query, args...)
+	}
+	return st.QueryContext(t.ctx, args...)
+}
+
+func (t *txn) QueryRowContext(_ context.Context, query string, args ...any) *sql.Row {
+	st, err := t.stmt(query)
+	if st == nil || err != nil {
+		// Unprepared, the query reports its own error through the row.
+		return t.tx.QueryRowContext(t.ctx, query, args...)
+	}
+	return st.QueryRowContext(t.ctx, args...)
+}

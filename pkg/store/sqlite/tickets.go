@@ -17,7 +17,7 @@ import (
 const ticketSelect = `SELECT t.id, t.subject, t.description, t.status, t.severity, t.division, t.region,
 	t.language, t.channel, t.requester_kind, t.requester_name, t.requester_email, t.account_id,
 	COALESCE(a.name, ''), COALESCE(u.email, ''), t.tier, t.tam, t.product_version, t.environment,
-	t.tags, t.version, t.created_at, t.updated_at
+	t.tags, t.assigned_at, t.next_breach_at, t.version, t.created_at, t.updated_at
 FROM tickets t
 LEFT JOIN accounts a ON a.id = t.account_id
 LEFT JOIN users u ON u.id = t.assignee_id`
@@ -26,15 +26,17 @@ func scanTicket(row scanner) (support.Ticket, error) {
 	var t support.Ticket
 	var account sql.NullInt64
 	var tags string
+	var assigned, breach sql.NullInt64
 	var created, updated int64
 	err := row.Scan(&t.ID, &t.Subject, &t.Description, &t.Status, &t.Severity, &t.Division, &t.Region,
 		&t.Language, &t.Channel, &t.RequesterKind, &t.RequesterName, &t.RequesterEmail, &account,
 		&t.AccountName, &t.Assignee, &t.Tier, &t.TAM, &t.ProductVersion, &t.Environment,
-		&tags, &t.Version, &created, &updated)
+		&tags, &assigned, &breach, &t.Version, &created, &updated)
 	if err != nil {
 		return t, err
 	}
 	t.AccountID, t.CreatedAt, t.UpdatedAt = account.Int64, fromMillis(created), fromMillis(updated)
+	t.AssignedAt, t.NextBreach = timeOrNil(assigned), timeOrNil(breach)
 	return t, json.Unmarshal([]byte(tags), &t.Tags)
 }
 
@@ -51,18 +53,24 @@ func (s *Store) Ticket(ctx context.Context, id int64) (support.Ticket, error) {
 	return ticket(ctx, s.reads, id)
 }
 
-// tagsJSON encodes tags as a JSON array, never null.
-func tagsJSON(tags []string) (string, error) {
-	if tags == nil {
-		tags = []string{}
-	}
-	data, err := json.Marshal(tags)
+// stringsJSON encodes a list of strings, such as tags, as a JSON array,
+// never null.
+func stringsJSON(list []string) (string, error) {
+	data, err := json.Marshal(nonNil(list))
 	return string(data), err
+}
+
+// nonNil is list, or an empty list for nil, so that it encodes as [].
+func nonNil(list []string) []string {
+	if list == nil {
+		return []string{}
+	}
+	return list
 }
 
 // CreateTicket opens a ticket as new, frontline, version 1.
 func (s *Store) CreateTicket(ctx context.Context, actor store.Actor, n support.NewTicket, idem store.Idempotency) (t support.Ticket, replayed bool, err error) {
-	err = s.write(ctx, func(tx *sql.Tx, now time.Time) error {
+	err = s.write(ctx, func(tx *txn, now time.Time) error {
 		id, found, err := replay(ctx, tx, actor, idem, resourceTicket)
 		if err != nil {
 			return err
@@ -77,7 +85,7 @@ func (s *Store) CreateTicket(ctx context.Context, actor store.Actor, n support.N
 				return err
 			}
 		}
-		tags, err := tagsJSON(n.Tags)
+		tags, err := stringsJSON(n.Tags)
 		if err != nil {
 			return err
 		}
@@ -97,7 +105,7 @@ func (s *Store) CreateTicket(ctx context.Context, actor store.Actor, n support.N
 		if t, err = ticket(ctx, tx, id); err != nil {
 			return err
 		}
-		if err := event(ctx, tx, now, actor, entityTicket, id, kindCreated, nil, t); err != nil {
+		if err := s.changed(ctx, tx, now, actor, &t, kindCreated, nil, t); err != nil {
 			return err
 		}
 		return remember(ctx, tx, now, actor, idem, resourceTicket, id)
@@ -108,7 +116,7 @@ func (s *Store) CreateTicket(ctx context.Context, actor store.Actor, n support.N
 // UpdateTicket applies p under the domain rules. A patch that changes
 // nothing writes nothing and leaves the version as it was.
 func (s *Store) UpdateTicket(ctx context.Context, actor store.Actor, id int64, p support.TicketPatch) (t support.Ticket, err error) {
-	err = s.write(ctx, func(tx *sql.Tx, now time.Time) error {
+	err = s.write(ctx, func(tx *txn, now time.Time) error {
 		cur, err := ticket(ctx, tx, id)
 		if err != nil {
 			return err
@@ -136,18 +144,25 @@ func (s *Store) UpdateTicket(ctx context.Context, actor store.Actor, id int64, p
 			return err
 		}
 		next.Version, next.UpdatedAt = cur.Version+1, now
-		tags, err := tagsJSON(next.Tags)
+		if next.Assignee != cur.Assignee {
+			next.AssignedAt = nil
+			if next.Assignee != "" {
+				next.AssignedAt = &now
+			}
+		}
+		tags, err := stringsJSON(next.Tags)
 		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE tickets SET subject = ?, status = ?, severity = ?, tier = ?,
-			assignee_id = (SELECT id FROM users WHERE email = ?), tags = ?, version = ?, updated_at = ?
+			assignee_id = (SELECT id FROM users WHERE email = ?), assigned_at = ?, tags = ?, version = ?, updated_at = ?
 			WHERE id = ?`,
-			next.Subject, next.Status, next.Severity, next.Tier, next.Assignee, tags, next.Version, now.UnixMilli(), id); err != nil {
+			next.Subject, next.Status, next.Severity, next.Tier, next.Assignee, millisOrNull(next.AssignedAt),
+			tags, next.Version, now.UnixMilli(), id); err != nil {
 			return err
 		}
 		t = next
-		return event(ctx, tx, now, actor, entityTicket, id, kindUpdated, before, after)
+		return s.changed(ctx, tx, now, actor, &t, kindUpdated, before, after)
 	})
 	return t, err
 }

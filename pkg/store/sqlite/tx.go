@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"time"
 
 	sqlite "modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -37,29 +36,6 @@ func queryAll[T any](ctx context.Context, q queryer, scan func(scanner) (T, erro
 		out = append(out, v)
 	}
 	return out, rows.Err()
-}
-
-// write runs fn in a transaction while holding the store's write slot, and
-// commits when fn succeeds. The slot makes writers of this process queue in
-// Go, where they honour ctx, instead of in SQLite's busy handler. now, the
-// time of the change, is read once the slot is held, so that times follow
-// the order of commits.
-func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx, now time.Time) error) error {
-	select {
-	case s.writer <- struct{}{}:
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-	defer func() { <-s.writer }()
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx, s.stamp()); err != nil {
-		tx.Rollback()
-		return err
-	}
-	return tx.Commit()
 }
 
 // isUnique reports whether err is a UNIQUE or PRIMARY KEY violation.

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -11,29 +12,45 @@ import (
 	"github.com/supctl/supctl/pkg/support"
 )
 
-const userColumns = `id, email, name, role, region, tier, account_id, created_at`
+const userColumns = `id, email, name, role, region, tier, account_id, divisions, languages, wip_limit, created_at`
 
 func scanUser(row scanner) (support.User, error) {
 	var u support.User
 	var account sql.NullInt64
+	var divisions, languages string
 	var created int64
-	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.Region, &u.Tier, &account, &created)
+	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.Region, &u.Tier, &account, &divisions, &languages, &u.WIPLimit, &created)
+	if err != nil {
+		return u, err
+	}
 	u.AccountID, u.CreatedAt = account.Int64, fromMillis(created)
-	return u, err
+	if err := json.Unmarshal([]byte(divisions), &u.Divisions); err != nil {
+		return u, err
+	}
+	return u, json.Unmarshal([]byte(languages), &u.Languages)
 }
 
 // CreateUser adds a user; emails are unique regardless of case.
 func (s *Store) CreateUser(ctx context.Context, actor store.Actor, u support.User) (support.User, error) {
-	err := s.write(ctx, func(tx *sql.Tx, now time.Time) error {
+	err := s.write(ctx, func(tx *txn, now time.Time) error {
 		u.CreatedAt = now
+		u.Divisions, u.Languages = nonNil(u.Divisions), nonNil(u.Languages)
 		if u.AccountID != 0 {
 			if err := checkAccount(ctx, tx, "account_id", u.AccountID); err != nil {
 				return err
 			}
 		}
-		res, err := tx.ExecContext(ctx,
-			`INSERT INTO users (email, name, role, region, tier, account_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			u.Email, u.Name, u.Role, u.Region, u.Tier, nullID(u.AccountID), now.UnixMilli())
+		divisions, err := stringsJSON(u.Divisions)
+		if err != nil {
+			return err
+		}
+		languages, err := stringsJSON(u.Languages)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO users (email, name, role, region, tier, account_id,
+			divisions, languages, wip_limit, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			u.Email, u.Name, u.Role, u.Region, u.Tier, nullID(u.AccountID), divisions, languages, u.WIPLimit, now.UnixMilli())
 		if isUnique(err) {
 			return fmt.Errorf("user %s: %w", u.Email, support.ErrDuplicate)
 		}
@@ -76,7 +93,7 @@ func (s *Store) CountUsers(ctx context.Context) (int, error) {
 // CreateToken stores a token hash and records the grant on the user's
 // history, with its label but never the hash.
 func (s *Store) CreateToken(ctx context.Context, actor store.Actor, userID int64, hash []byte, label string) error {
-	return s.write(ctx, func(tx *sql.Tx, now time.Time) error {
+	return s.write(ctx, func(tx *txn, now time.Time) error {
 		if _, err := userWhere(ctx, tx, "id = ?", userID, fmt.Sprintf("user %d", userID)); err != nil {
 			return err
 		}

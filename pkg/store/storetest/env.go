@@ -26,15 +26,23 @@ type env struct {
 	ctx   context.Context
 	s     store.Store
 	clock *Clock
+	// breach is the store's BreachFunc; seed bypasses it.
+	breach *fakeBreach
+	seed   func(actor store.Actor, tickets []support.NewTicket) []int64
 
 	admin, ken, ana support.User
 	// partner resells to acme; globex buys directly.
 	partner, acme, globex support.Account
 }
 
-func setup(t *testing.T, open Opener) *env {
+func setup(t *testing.T, b Backend) *env {
 	clock := NewClock(start)
-	e := &env{t: t, ctx: t.Context(), s: open(t, clock.Now), clock: clock}
+	breach := newFakeBreach()
+	e := &env{t: t, ctx: t.Context(), clock: clock, breach: breach,
+		s: b.Open(t, Options{Now: clock.Now, Breach: breach.fn})}
+	e.seed = func(actor store.Actor, tickets []support.NewTicket) []int64 {
+		return b.Seed(t, e.s, actor, clock.Now(), tickets)
+	}
 	e.admin = e.user(system, support.User{Email: "admin@example.com", Name: "Admin", Role: "admin"})
 	e.ken = e.user(e.as(e.admin), support.User{Email: "ken@example.com", Name: "Ken Sato", Role: "engineer", Region: "apac-jp", Tier: "frontline"})
 	e.ana = e.user(e.as(e.admin), support.User{Email: "Ana@example.com", Name: "Ana Silva", Role: "engineer", Region: "americas-west", Tier: "backline"})

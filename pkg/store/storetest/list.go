@@ -83,12 +83,25 @@ var sortKeys = map[string]func(a, b support.Ticket) int{
 		return cmp.Or(cmp.Compare(support.SeverityRank(a.Severity), support.SeverityRank(b.Severity)),
 			b.UpdatedAt.Compare(a.UpdatedAt), cmp.Compare(b.ID, a.ID))
 	},
+	"breach": func(a, b support.Ticket) int {
+		switch {
+		case a.NextBreach == nil && b.NextBreach != nil:
+			return 1
+		case a.NextBreach != nil && b.NextBreach == nil:
+			return -1
+		case a.NextBreach != nil && !a.NextBreach.Equal(*b.NextBreach):
+			return a.NextBreach.Compare(*b.NextBreach)
+		}
+		return cmp.Compare(a.ID, b.ID)
+	},
 }
 
 func testPagination(t *testing.T, e *env) {
 	// Tickets share creation and update times in runs, so only the id
 	// tie-breaker keeps pages apart. The clock steps back now and then, as
 	// a seeder replaying history may, so creation order is not id order.
+	// A quarter of the tickets have no breach; the others share breaches
+	// in runs too.
 	var all []support.Ticket
 	for i := range 40 {
 		switch {
@@ -100,6 +113,9 @@ func testPagination(t *testing.T, e *env) {
 		all = append(all, e.ticket(func(n *support.NewTicket) {
 			n.Severity = support.Severities.Values()[(i*7)%4]
 			n.Subject = fmt.Sprintf("ticket %d", i)
+			if i%4 != 1 {
+				sla((i * 13) % 5 * 30)(n)
+			}
 		}))
 	}
 	for i := 0; i < len(all); i += 4 {
@@ -186,6 +202,7 @@ func testListErrors(t *testing.T, e *env) {
 		"base64 of junk":                {Cursor: base64.RawURLEncoding.EncodeToString([]byte("junk"))},
 		"updated cursor, severity sort": {Cursor: page.NextCursor, Sort: "severity"},
 		"updated cursor, created sort":  {Cursor: page.NextCursor, Sort: "created"},
+		"updated cursor, breach sort":   {Cursor: page.NextCursor, Sort: "breach"},
 	}
 	for name, f := range bad {
 		_, err := e.s.ListTickets(e.ctx, f)

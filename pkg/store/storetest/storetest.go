@@ -8,14 +8,30 @@ import (
 	"time"
 
 	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/support"
 )
 
-// Opener opens an empty store that takes every timestamp from now, and
-// closes it when t ends.
-type Opener func(t *testing.T, now func() time.Time) store.Store
+// Options are what the suite opens a store with.
+type Options struct {
+	// Now is the source of every timestamp the store writes.
+	Now func() time.Time
+	// Breach computes tickets' next breaches; the suite passes a fake whose
+	// rules it knows.
+	Breach store.BreachFunc
+}
 
-// Run runs the whole contract against stores from open.
-func Run(t *testing.T, open Opener) {
+// Backend is a store.Store implementation under test.
+type Backend struct {
+	// Open opens an empty store and closes it when t ends.
+	Open func(t *testing.T, o Options) store.Store
+	// Seed adds normalized tickets to s at once, as actor's CreateTicket
+	// at time at would, each with its created event but without a breach,
+	// and returns their ids. The contention tests need thousands.
+	Seed func(t *testing.T, s store.Store, actor store.Actor, at time.Time, tickets []support.NewTicket) []int64
+}
+
+// Run runs the whole contract against stores from b.
+func Run(t *testing.T, b Backend) {
 	suites := []struct {
 		name string
 		run  func(t *testing.T, e *env)
@@ -35,10 +51,21 @@ func Run(t *testing.T, open Opener) {
 		{"Pagination", testPagination},
 		{"PaginationIgnoresNewRows", testPaginationIgnoresNewRows},
 		{"ListErrors", testListErrors},
+		{"Breach", testBreach},
+		{"RefreshBreaches", testRefreshBreaches},
+		{"Claim", testClaim},
+		{"Release", testRelease},
+		{"Skip", testSkip},
+		{"PickOrder", testPickOrder},
+		{"Skills", testSkills},
+		{"WIPLimit", testWIPLimit},
+		{"QueueStats", testQueueStats},
+		{"NextErrors", testNextErrors},
+		{"ClaimContention", testClaimContention},
 	}
 	for _, s := range suites {
 		t.Run(s.name, func(t *testing.T) {
-			s.run(t, setup(t, open))
+			s.run(t, setup(t, b))
 		})
 	}
 }

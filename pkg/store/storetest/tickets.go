@@ -55,6 +55,7 @@ func testUpdateTicket(t *testing.T, e *env) {
 	})
 	want := tk
 	want.Status, want.Assignee, want.Tags, want.Version, want.UpdatedAt = "open", e.ken.Email, []string{"hdfs", "urgent"}, 2, now
+	want.AssignedAt = &now
 	wantEqual(t, "updated ticket", got, want)
 	wantEqual(t, "read back", e.get(tk.ID), want)
 
@@ -67,14 +68,14 @@ func testUpdateTicket(t *testing.T, e *env) {
 	// Without a version the update is unconditional; "" unassigns.
 	e.clock.Advance(time.Minute)
 	got = e.update(tk.ID, support.TicketPatch{Assignee: ptr(""), Severity: ptr("S1"), Subject: ptr("  NameNode down  ")})
-	if got.Assignee != "" || got.Severity != "S1" || got.Subject != "NameNode down" || got.Version != 3 {
+	if got.Assignee != "" || got.AssignedAt != nil || got.Severity != "S1" || got.Subject != "NameNode down" || got.Version != 3 {
 		t.Errorf("after unassigning: %+v", got)
 	}
 
 	// The assignee is the user's email as stored, whatever the patch's case.
 	got = e.update(tk.ID, support.TicketPatch{Assignee: ptr("ana@EXAMPLE.com")})
-	if got.Assignee != e.ana.Email {
-		t.Errorf("assignee = %q, want %q", got.Assignee, e.ana.Email)
+	if got.Assignee != e.ana.Email || !got.AssignedAt.Equal(e.clock.Now()) {
+		t.Errorf("assignee = %q since %v, want %q since %s", got.Assignee, got.AssignedAt, e.ana.Email, e.clock.Now())
 	}
 	wantEqual(t, "read back", e.get(tk.ID), got)
 

@@ -24,7 +24,7 @@ import (
 var TicketFields = []string{
 	"id", "subject", "description", "status", "severity", "division", "region", "language",
 	"channel", "requester_kind", "requester_name", "requester_email", "account_id", "account_name",
-	"assignee", "tier", "tam", "product_version", "environment", "tags", "version",
+	"assignee", "assigned_at", "tier", "tam", "product_version", "environment", "tags", "next_breach", "version",
 	"created_at", "updated_at",
 }
 

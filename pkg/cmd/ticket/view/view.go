@@ -35,7 +35,7 @@ type ViewOptions struct {
 }
 
 // viewFields are the JSON fields of `ticket view`: a ticket and its thread.
-var viewFields = append(append([]string{}, shared.TicketFields...), "comments")
+var viewFields = append(append([]string{}, shared.TicketFields...), "comments", "sla")
 
 // NewCmdView returns the command; runF replaces the run in tests.
 func NewCmdView(f *cmdutil.Factory, runF func(*ViewOptions) error) *cobra.Command {
@@ -73,6 +73,7 @@ notes are marked as such.`,
 type ticketWithComments struct {
 	support.Ticket
 	Comments []support.Comment `json:"comments"`
+	SLA      support.TicketSLA `json:"sla"`
 }
 
 func viewRun(ctx context.Context, opts *ViewOptions) error {
@@ -87,6 +88,10 @@ func viewRun(ctx context.Context, opts *ViewOptions) error {
 	if err == nil && wantComments {
 		comments, err = client.Comments(ctx, opts.ID)
 	}
+	var clocks support.TicketSLA
+	if err == nil {
+		clocks, err = client.TicketSLA(ctx, opts.ID)
+	}
 	opts.IO.StopProgressIndicator()
 	if err != nil {
 		return err
@@ -96,7 +101,7 @@ func viewRun(ctx context.Context, opts *ViewOptions) error {
 		if comments == nil {
 			comments = []support.Comment{}
 		}
-		return opts.Exporter.Write(opts.IO, ticketWithComments{Ticket: t, Comments: comments})
+		return opts.Exporter.Write(opts.IO, ticketWithComments{Ticket: t, Comments: comments, SLA: clocks})
 	}
 	loc := time.UTC
 	if cfg, err := opts.Config(); err == nil {
@@ -109,11 +114,11 @@ func viewRun(ctx context.Context, opts *ViewOptions) error {
 	if err := opts.IO.StartPager(); err == nil {
 		defer opts.IO.StopPager()
 	}
-	printTicket(opts.IO, opts.Now(), loc, t, comments, opts.Comments)
+	printTicket(opts.IO, opts.Now(), loc, t, clocks, comments, opts.Comments)
 	return nil
 }
 
-func printTicket(ios *iostreams.IOStreams, now time.Time, loc *time.Location, t support.Ticket, comments []support.Comment, withComments bool) {
+func printTicket(ios *iostreams.IOStreams, now time.Time, loc *time.Location, t support.Ticket, clocks support.TicketSLA, comments []support.Comment, withComments bool) {
 	out := ios.Out
 	cs := ios.ColorScheme()
 	tty := ios.IsStdoutTTY()
@@ -151,6 +156,7 @@ func printTicket(ios *iostreams.IOStreams, now time.Time, loc *time.Location, t 
 	for _, r := range rows {
 		fmt.Fprintf(out, "%s %s\n", cs.Muted(text.PadRight(11, r[0]+":")), r[1])
 	}
+	printSLA(out, cs, now, loc, clocks)
 	fmt.Fprintln(out)
 	fmt.Fprintln(out, strings.TrimRight(t.Description, "\n"))
 	if withComments {

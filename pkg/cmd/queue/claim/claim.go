@@ -1,0 +1,62 @@
+// Package claim implements `supctl queue claim`.
+package claim
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/supctl/supctl/pkg/api"
+	qshared "github.com/supctl/supctl/pkg/cmd/queue/shared"
+	tshared "github.com/supctl/supctl/pkg/cmd/ticket/shared"
+	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/iostreams"
+)
+
+// ClaimOptions are the flags of `queue claim`.
+type ClaimOptions struct {
+	IO        *iostreams.IOStreams
+	APIClient func() (*api.Client, error)
+	ID        int64
+}
+
+// NewCmdClaim returns the command; runF replaces the run in tests.
+func NewCmdClaim(f *cmdutil.Factory, runF func(*ClaimOptions) error) *cobra.Command {
+	opts := &ClaimOptions{IO: f.IOStreams, APIClient: f.APIClient}
+	cmd := &cobra.Command{
+		Use:   "claim <id>",
+		Short: "Take a waiting ticket",
+		Long: `Assign a waiting ticket to yourself. The claim is one compare-and-set on
+the server: if someone else got there first, nothing changes and supctl
+exits 5 naming who holds the ticket and since when.`,
+		Example:           "  $ supctl queue claim 1042",
+		Args:              cmdutil.ExactArgs(1, "give the ticket id, e.g. `supctl queue claim 1042`"),
+		ValidArgsFunction: tshared.CompleteTicketIDs(f),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := tshared.ParseID(args[0])
+			if err != nil {
+				return err
+			}
+			opts.ID = id
+			if runF != nil {
+				return runF(opts)
+			}
+			return claimRun(cmd.Context(), opts)
+		},
+	}
+	return cmd
+}
+
+func claimRun(ctx context.Context, opts *ClaimOptions) error {
+	client, err := opts.APIClient()
+	if err != nil {
+		return err
+	}
+	t, err := client.Claim(ctx, opts.ID)
+	if err != nil {
+		return qshared.ClaimLost(err, opts.ID)
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "%s claimed %s %s\n", opts.IO.ColorScheme().SuccessIcon(), tshared.Ref(t.ID), t.Subject)
+	return nil
+}

@@ -1,0 +1,152 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/supctl/supctl/pkg/support"
+)
+
+func (s *Server) queueStats(w http.ResponseWriter, r *http.Request) {
+	queues := support.AllQueues()
+	if raw := r.URL.Query().Get("names"); raw != "" {
+		queues = queues[:0]
+		for _, name := range strings.Split(raw, ",") {
+			q, err := support.ParseQueue(strings.TrimSpace(name))
+			if err != nil {
+				writeProblem(w, r, badRequestField("names", err.Error()))
+				return
+			}
+			queues = append(queues, q)
+		}
+	}
+	stats, err := s.store.QueueStats(r.Context(), queues, s.now())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"queues": stats})
+}
+
+func (s *Server) queueTickets(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("region") + "/" + r.PathValue("division")
+	if lang := r.URL.Query().Get("language"); lang != "" {
+		name += "/" + lang
+	}
+	q, err := support.ParseQueue(name)
+	if err != nil {
+		writeProblem(w, r, badRequestField("queue", err.Error()))
+		return
+	}
+	limit := support.DefaultLimit
+	if raw := r.URL.Query().Get("limit"); raw != "" {
+		if limit, err = strconv.Atoi(raw); err != nil || limit < 1 || limit > support.MaxLimit {
+			writeProblem(w, r, badRequestField("limit", fmt.Sprintf("invalid limit %q: use 1 to %d", raw, support.MaxLimit)))
+			return
+		}
+	}
+	tickets, err := s.store.QueueTickets(r.Context(), q, limit)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if tickets == nil {
+		tickets = []support.Ticket{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"tickets": tickets})
+}
+
+// canWork refuses roles that cannot take tickets.
+func canWork(u support.User) error {
+	switch u.Role {
+	case "engineer", "lead", "admin":
+		return nil
+	}
+	return forbidden("the " + u.Role + " role cannot take tickets")
+}
+
+func (s *Server) claimTicket(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err == nil {
+		err = canWork(currentUser(r))
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	t, err := s.store.ClaimTicket(r.Context(), actor(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeTicket(w, http.StatusOK, t)
+}
+
+func (s *Server) nextTicket(w http.ResponseWriter, r *http.Request) {
+	var req support.NextRequest
+	_, err := readJSON(r, &req)
+	if err == nil {
+		err = canWork(currentUser(r))
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	pick, err := s.store.NextTicket(r.Context(), actor(r), req)
+	if errors.Is(err, support.ErrNothingToPick) {
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, pick)
+}
+
+type reasonRequest struct {
+	Reason string `json:"reason"`
+}
+
+func (s *Server) skipTicket(w http.ResponseWriter, r *http.Request) {
+	var req reasonRequest
+	id, err := pathID(r)
+	if err == nil {
+		_, err = readJSON(r, &req)
+	}
+	if err == nil {
+		err = canWork(currentUser(r))
+	}
+	if err == nil {
+		err = s.store.SkipTicket(r.Context(), actor(r), id, req.Reason)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (s *Server) releaseTicket(w http.ResponseWriter, r *http.Request) {
+	var req reasonRequest
+	id, err := pathID(r)
+	if err == nil {
+		_, err = readJSON(r, &req)
+	}
+	if err == nil {
+		err = canWork(currentUser(r))
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	t, err := s.store.ReleaseTicket(r.Context(), actor(r), id, req.Reason)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeTicket(w, http.StatusOK, t)
+}

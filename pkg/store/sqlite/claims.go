@@ -1,0 +1,136 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/support"
+)
+
+// ClaimTicket assigns an active ticket nobody holds to the actor. The
+// check and the assignment run in one immediate transaction, which holds
+// the database's write lock from its start: of two claims at once, the
+// second sees the first one's holder.
+func (s *Store) ClaimTicket(ctx context.Context, actor store.Actor, id int64) (t support.Ticket, err error) {
+	err = s.write(ctx, func(tx *txn, now time.Time) error {
+		cur, err := ticket(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := checkActive(cur, "claimed"); err != nil {
+			return err
+		}
+		switch cur.Assignee {
+		case "":
+			t, err = s.claim(ctx, tx, now, actor, cur, "")
+			return err
+		case actor.Email:
+			t = cur
+			return nil
+		}
+		conflict := &support.ClaimConflictError{TicketID: id, Holder: cur.Assignee}
+		if cur.AssignedAt != nil {
+			conflict.Since = *cur.AssignedAt
+		}
+		return conflict
+	})
+	return t, err
+}
+
+// claim assigns cur, an active ticket nobody holds, to the actor and opens
+// it if new. via, when set, says which command claimed it.
+func (s *Store) claim(ctx context.Context, tx *txn, now time.Time, actor store.Actor, cur support.Ticket, via string) (support.Ticket, error) {
+	next := cur
+	next.Assignee, next.AssignedAt = actor.Email, &now
+	if next.Status == "new" {
+		next.Status = "open"
+	}
+	next.Version, next.UpdatedAt = cur.Version+1, now
+	if _, err := tx.ExecContext(ctx,
+		`UPDATE tickets SET assignee_id = ?, assigned_at = ?, status = ?, version = ?, updated_at = ? WHERE id = ?`,
+		actor.ID, now.UnixMilli(), next.Status, next.Version, now.UnixMilli(), cur.ID); err != nil {
+		return cur, err
+	}
+	before, after := map[string]any{"assignee": cur.Assignee}, map[string]any{"assignee": next.Assignee}
+	if next.Status != cur.Status {
+		before["status"], after["status"] = cur.Status, next.Status
+	}
+	if via != "" {
+		after["via"] = via
+	}
+	return next, s.changed(ctx, tx, now, actor, &next, kindClaimed, before, after)
+}
+
+// ReleaseTicket unassigns an active ticket. Its holder may release it, and
+// so may a lead or an admin.
+func (s *Store) ReleaseTicket(ctx context.Context, actor store.Actor, id int64, reason string) (t support.Ticket, err error) {
+	reason = strings.TrimSpace(reason)
+	err = s.write(ctx, func(tx *txn, now time.Time) error {
+		cur, err := ticket(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := checkActive(cur, "released"); err != nil {
+			return err
+		}
+		if cur.Assignee == "" {
+			return &support.ValidationError{Field: "assignee", Message: fmt.Sprintf("ticket %d is not claimed by anyone: there is nothing to release", id)}
+		}
+		if cur.Assignee != actor.Email {
+			u, err := userWhere(ctx, tx, "id = ?", actor.ID, "user "+actor.Email)
+			if err != nil {
+				return err
+			}
+			if u.Role != "lead" && u.Role != "admin" {
+				return fmt.Errorf("ticket %d is held by %s: only they, a lead or an admin can release it: %w", id, cur.Assignee, support.ErrForbidden)
+			}
+		}
+		t = cur
+		t.Assignee, t.AssignedAt = "", nil
+		t.Version, t.UpdatedAt = cur.Version+1, now
+		if _, err := tx.ExecContext(ctx,
+			`UPDATE tickets SET assignee_id = NULL, assigned_at = NULL, version = ?, updated_at = ? WHERE id = ?`,
+			t.Version, now.UnixMilli(), id); err != nil {
+			return err
+		}
+		after := map[string]any{"assignee": ""}
+		if reason != "" {
+			after["reason"] = reason
+		}
+		return s.changed(ctx, tx, now, actor, &t, kindReleased, map[string]any{"assignee": cur.Assignee}, after)
+	})
+	return t, err
+}
+
+// checkActive refuses to have a ticket that is no longer worked claimed or
+// released.
+func checkActive(t support.Ticket, verb string) error {
+	if slices.Contains(support.ActiveStatuses, t.Status) {
+		return nil
+	}
+	return &support.ValidationError{Field: "status", Message: fmt.Sprintf("ticket %d is %s: only active tickets can be %s", t.ID, t.Status, verb)}
+}
+
+// SkipTicket records that the actor passes on a ticket; skipping it again
+// replaces the reason. The ticket itself does not change.
+func (s *Store) SkipTicket(ctx context.Context, actor store.Actor, id int64, reason string) error {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return &support.ValidationError{Field: "reason", Message: "a skip needs a reason: say why you pass on the ticket"}
+	}
+	return s.write(ctx, func(tx *txn, now time.Time) error {
+		if _, err := ticket(ctx, tx, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO skips (user_id, ticket_id, reason, at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (user_id, ticket_id) DO UPDATE SET reason = excluded.reason, at = excluded.at`,
+			actor.ID, id, reason, now.UnixMilli()); err != nil {
+			return err
+		}
+		return event(ctx, tx, now, actor, entityTicket, id, kindSkipped, nil, map[string]any{"reason": reason})
+	})
+}

@@ -1,0 +1,128 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/support"
+)
+
+var system = store.Actor{Email: "system"}
+
+func openTest(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(t.Context(), filepath.Join(t.TempDir(), "write.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// waitQueued returns once n writes wait for the write slot.
+func waitQueued(s *Store, n int) {
+	for {
+		s.mu.Lock()
+		queued := len(s.queue)
+		s.mu.Unlock()
+		if queued == n {
+			return
+		}
+		runtime.Gosched()
+	}
+}
+
+// Writes queued together share a transaction; one that fails after making
+// changes must leave no trace and must not fail the others.
+func TestQueuedWritesFailAlone(t *testing.T) {
+	s := openTest(t)
+	errFailed := errors.New("failed after its insert")
+	emails := []string{"a@example.com", "failing@example.com", "b@example.com"}
+	errs := make(chan error, len(emails))
+	s.writer <- struct{}{} // hold the slot, so that the writes queue
+	for _, email := range emails {
+		go func() {
+			errs <- s.write(t.Context(), func(tx *txn, now time.Time) error {
+				if _, err := tx.ExecContext(t.Context(), `INSERT INTO users (email, role, created_at) VALUES (?, 'engineer', ?)`,
+					email, now.UnixMilli()); err != nil {
+					return err
+				}
+				if strings.HasPrefix(email, "failing") {
+					return errFailed
+				}
+				return nil
+			})
+		}()
+	}
+	waitQueued(s, len(emails))
+	<-s.writer // whoever takes the slot runs all three
+	var failed int
+	for range emails {
+		if err := <-errs; errors.Is(err, errFailed) {
+			failed++
+		} else if err != nil {
+			t.Errorf("write: %v", err)
+		}
+	}
+	if failed != 1 {
+		t.Errorf("%d writes failed, want 1", failed)
+	}
+	users, err := s.ListUsers(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, u := range users {
+		got = append(got, u.Email)
+	}
+	slices.Sort(got)
+	if want := []string{"a@example.com", "b@example.com"}; !slices.Equal(got, want) {
+		t.Errorf("users = %v, want %v", got, want)
+	}
+}
+
+// A write whose context ends while it waits is withdrawn and never runs.
+func TestQueuedWriteWithdrawn(t *testing.T) {
+	s := openTest(t)
+	s.writer <- struct{}{}
+	ctx, cancel := context.WithCancel(t.Context())
+	errs := make(chan error, 1)
+	go func() {
+		_, err := s.CreateUser(ctx, system, support.User{Email: "late@example.com", Role: "engineer"})
+		errs <- err
+	}()
+	waitQueued(s, 1)
+	cancel()
+	if err := <-errs; !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled write: error %v, want context.Canceled", err)
+	}
+	waitQueued(s, 0)
+	<-s.writer
+	if _, err := s.UserByEmail(t.Context(), "late@example.com"); !errors.Is(err, support.ErrNotFound) {
+		t.Errorf("withdrawn write took place: lookup error %v", err)
+	}
+}
+
+// Without a BreachFunc no ticket has a breach, and there is none to
+// refresh.
+func TestNoBreachFunc(t *testing.T) {
+	s := openTest(t)
+	n := support.NewTicket{Subject: "no clock", Division: "core", Region: "apac-jp", RequesterKind: "internal"}
+	if err := n.Normalize(); err != nil {
+		t.Fatal(err)
+	}
+	tk, _, err := s.CreateTicket(t.Context(), system, n, store.Idempotency{})
+	if err != nil || tk.NextBreach != nil {
+		t.Fatalf("CreateTicket = breach %v, %v; want none", tk.NextBreach, err)
+	}
+	if n, err := s.RefreshBreaches(t.Context()); n != 0 || err != nil {
+		t.Errorf("RefreshBreaches = %d, %v; want 0, nil", n, err)
+	}
+}
