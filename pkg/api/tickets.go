@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -47,6 +48,9 @@ func TicketQuery(f support.TicketFilter) url.Values {
 	}
 	if f.Cursor != "" {
 		q.Set("cursor", f.Cursor)
+	}
+	if f.BreachBy != nil {
+		q.Set("breach_by", f.BreachBy.UTC().Format(time.RFC3339))
 	}
 	return q
 }

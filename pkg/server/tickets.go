@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -54,6 +55,13 @@ func parseTicketFilter(q url.Values) (support.TicketFilter, error) {
 			return f, badRequestField("limit", fmt.Sprintf("invalid limit %q: use 1 to %d", raw, support.MaxLimit))
 		}
 		f.Limit = n
+	}
+	if raw := q.Get("breach_by"); raw != "" {
+		at, err := time.Parse(time.RFC3339, raw)
+		if err != nil {
+			return f, badRequestField("breach_by", fmt.Sprintf("invalid breach_by %q: use an RFC 3339 instant such as 2026-11-27T09:00:00Z", raw))
+		}
+		f.BreachBy = &at
 	}
 	if raw := q.Get("account_id"); raw != "" {
 		n, err := strconv.ParseInt(raw, 10, 64)

@@ -1,5 +1,7 @@
 package support
 
+import "time"
+
 // TicketFilter selects and orders tickets. Empty fields do not filter.
 type TicketFilter struct {
 	Statuses   []string
@@ -14,6 +16,9 @@ type TicketFilter struct {
 	Sort      string // one of TicketSorts; "updated" when empty
 	Limit     int
 	Cursor    string
+	// BreachBy keeps tickets whose next SLA breach falls at or before it:
+	// `--breached` is now, `--breaching-within 2h` is now + 2h.
+	BreachBy *time.Time
 	// VisibleTo restricts the result to one partner organisation's tickets:
 	// its own and those of the customers it serves.
 	VisibleTo int64

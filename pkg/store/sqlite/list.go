@@ -69,6 +69,9 @@ func listQuery(f support.TicketFilter, sort string, limit int) (string, []any, e
 		pattern := "%" + likeEscaper.Replace(f.Search) + "%"
 		w.add(`(t.subject LIKE ? ESCAPE '\' OR t.description LIKE ? ESCAPE '\')`, pattern, pattern)
 	}
+	if f.BreachBy != nil {
+		w.add("t.next_breach_at <= ?", f.BreachBy.UnixMilli())
+	}
 	if f.VisibleTo != 0 {
 		w.add("(t.account_id = ? OR a.partner_id = ?)", f.VisibleTo, f.VisibleTo)
 	}
