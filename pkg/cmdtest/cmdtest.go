@@ -91,10 +91,12 @@ func DemoClient(t testing.TB, user string) *api.Client {
 	return api.New(embedded.BaseURL, b.Client(), "")
 }
 
-// Streams are a test's standard streams.
+// Streams are a test's standard streams, and the environment its config
+// sees (set entries before the command runs).
 type Streams struct {
 	In          *bytes.Buffer
 	Out, ErrOut *bytes.Buffer
+	Env         map[string]string
 }
 
 // Factory returns a Factory acting as the demo user on a fresh copy of the
@@ -122,7 +124,7 @@ func Factory(t testing.TB, tty bool) (*cmdutil.Factory, Streams) {
 		},
 	}
 	f.ReadOnlyAPIClient = f.APIClient
-	return f, Streams{In: in, Out: out, ErrOut: errOut}
+	return f, Streams{In: in, Out: out, ErrOut: errOut, Env: env}
 }
 
 // Run executes cmd with args the way the binary does, --json rewriting
@@ -132,5 +134,6 @@ func Run(cmd *cobra.Command, args ...string) error {
 	cmd.SetOut(io.Discard)
 	cmd.SetErr(io.Discard)
 	cmd.SilenceErrors, cmd.SilenceUsage = true, true
+	cmd.SetFlagErrorFunc(cmdutil.FlagError)
 	return cmd.ExecuteContext(context.Background())
 }

@@ -17,3 +17,9 @@ func ExactArgs(n int, msg string) cobra.PositionalArgs {
 		return nil
 	}
 }
+
+// FlagError makes cobra's flag parsing errors usage errors (exit 2) with a
+// hint to the command's help.
+func FlagError(c *cobra.Command, err error) error {
+	return UsageErrorf("%s", err.Error()).WithHint("see `%s --help`", c.CommandPath())
+}

@@ -68,9 +68,7 @@ be tried before any server exists.`,
 	cmd.Flags().BoolVarP(&showVersion, "version", "v", false, "show the version, commit and build date")
 	cmd.PersistentFlags().StringVarP(&f.Profile, "profile", "P", "", "use this profile instead of the current one (env: SUPCTL_PROFILE)")
 	_ = cmd.RegisterFlagCompletionFunc("profile", profileShared.CompleteNameFlag(f.Config))
-	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return cmdutil.UsageErrorf("%s", err.Error()).WithHint("see `%s --help`", c.CommandPath())
-	})
+	cmd.SetFlagErrorFunc(cmdutil.FlagError)
 
 	cmd.AddGroup(
 		&cobra.Group{ID: GroupTickets, Title: "Tickets:"},

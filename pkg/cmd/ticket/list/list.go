@@ -4,6 +4,7 @@ package list
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -36,6 +37,9 @@ type ListOptions struct {
 	Search     string
 	Limit      int
 	Sort       string
+	// Breached and BreachingWithin filter by the next SLA breach.
+	Breached        bool
+	BreachingWithin time.Duration
 }
 
 // NewCmdList returns the command; runF replaces the run in tests.
@@ -44,15 +48,18 @@ func NewCmdList(f *cmdutil.Factory, runF func(*ListOptions) error) *cobra.Comman
 	cmd := &cobra.Command{
 		Use:   "list [flags]",
 		Short: "List tickets, filtered on the server",
-		Long: `List tickets, newest activity first. By default only active tickets are
-listed (new, open, pending_customer, pending_engineering, on_hold); use
---status all for every status. Each filter flag takes several values, comma
+		Long: `List tickets. By default only active tickets are listed (new, open,
+pending_customer, pending_engineering, on_hold), the next SLA breach first;
+use --status all for every status (newest activity first). The SLA column
+is the time to the ticket's next breach: red when breached or within the
+hour, yellow within four hours. Each filter flag takes several values, comma
 separated or repeated; values of one flag are alternatives, different flags
 must all match. Filtering and paging happen on the server.`,
 		Example: `  $ supctl ticket list --assignee @me
   $ supctl ticket list --severity S1,S2 --region apac-jp --division spark
   $ supctl ticket list --search ミラーリング --status all
   $ supctl ticket list --assignee none --sort severity --limit 100
+  $ supctl ticket list --breaching-within 2h --region apac-jp
   $ supctl ticket list --json id,subject,severity --jq '.[0].id'`,
 		Aliases: []string{"ls"},
 		Args:    cobra.NoArgs,
@@ -61,6 +68,15 @@ must all match. Filtering and paging happen on the server.`,
 				opts.Statuses = nil
 			} else if !cmd.Flags().Changed("status") {
 				opts.Statuses = support.ActiveStatuses
+			}
+			if !cmd.Flags().Changed("sort") && len(opts.Statuses) > 0 && onlyActive(opts.Statuses) {
+				opts.Sort = "breach"
+			}
+			if opts.Breached && opts.BreachingWithin != 0 {
+				return cmdutil.UsageErrorf("give --breached or --breaching-within, not both")
+			}
+			if opts.BreachingWithin < 0 {
+				return cmdutil.UsageErrorf("invalid --breaching-within %s: give a positive duration such as 2h or 30m", opts.BreachingWithin)
 			}
 			if err := validate(opts); err != nil {
 				return err
@@ -81,7 +97,9 @@ must all match. Filtering and paging happen on the server.`,
 	fl.Int64Var(&opts.AccountID, "account", 0, "account `id`")
 	fl.StringVarP(&opts.Search, "search", "S", "", "text in the subject or description")
 	fl.IntVarP(&opts.Limit, "limit", "L", support.DefaultLimit, fmt.Sprintf("maximum number of tickets (1-%d)", support.MaxLimit))
-	fl.StringVar(&opts.Sort, "sort", "updated", "order: {"+strings.Join(support.TicketSorts.Values(), "|")+"}")
+	fl.StringVar(&opts.Sort, "sort", "updated", "order: {"+strings.Join(support.TicketSorts.Values(), "|")+"} (default breach for active tickets)")
+	fl.BoolVar(&opts.Breached, "breached", false, "only tickets past an SLA breach")
+	fl.DurationVar(&opts.BreachingWithin, "breaching-within", 0, "only tickets that breach an SLA within this `duration` (e.g. 2h), or have")
 	cmdutil.AddJSONFlags(cmd, &opts.Exporter, shared.TicketFields)
 	for flag, enum := range map[string]support.Enum{
 		"severity": support.Severities, "division": support.Divisions, "region": support.Regions,
@@ -126,6 +144,13 @@ func listRun(ctx context.Context, opts *ListOptions) error {
 		Search: opts.Search, Sort: opts.Sort,
 		Assignee: opts.Assignee,
 	}
+	switch now := opts.Now(); {
+	case opts.Breached:
+		filter.BreachBy = &now
+	case opts.BreachingWithin > 0:
+		by := now.Add(opts.BreachingWithin)
+		filter.BreachBy = &by
+	}
 	opts.IO.StartProgressIndicator()
 	if filter.Assignee == "@me" {
 		me, err := client.Me(ctx)
@@ -158,11 +183,13 @@ func listRun(ctx context.Context, opts *ListOptions) error {
 
 func printTable(ios *iostreams.IOStreams, now time.Time, tickets []support.Ticket) error {
 	cs := ios.ColorScheme()
-	tp := tableprinter.New(ios, "ID", "SEV", "STATUS", "SUBJECT", "REGION", "DIVISION", "ASSIGNEE", "UPDATED")
+	tp := tableprinter.New(ios, "ID", "SEV", "STATUS", "SLA", "SUBJECT", "REGION", "DIVISION", "ASSIGNEE", "UPDATED")
 	for _, t := range tickets {
 		tp.AddField(shared.IDField(ios, t.ID))
 		tp.AddField(t.Severity, tableprinter.WithColor(cs.Severity))
 		tp.AddField(t.Status, tableprinter.WithColor(cs.Status))
+		breach, color := shared.BreachField(ios, now, t.NextBreach)
+		tp.AddField(breach, tableprinter.WithColor(color))
 		tp.AddField(t.Subject, tableprinter.WithTruncate())
 		tp.AddField(t.Region)
 		tp.AddField(t.Division)
@@ -171,4 +198,15 @@ func printTable(ios *iostreams.IOStreams, now time.Time, tickets []support.Ticke
 		tp.EndRow()
 	}
 	return tp.Render()
+}
+
+// onlyActive reports whether every status is an active one: then the
+// most urgent ticket is the one that breaches first.
+func onlyActive(statuses []string) bool {
+	for _, s := range statuses {
+		if !slices.Contains(support.ActiveStatuses, s) {
+			return false
+		}
+	}
+	return true
 }

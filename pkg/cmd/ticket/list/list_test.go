@@ -19,9 +19,12 @@ func TestFlagParsing(t *testing.T) {
 		wantCode cmdutil.ExitCode
 	}{
 		{[]string{}, func(o *ListOptions) bool {
-			return strings.Join(o.Statuses, ",") == strings.Join(support.ActiveStatuses, ",") && o.Limit == support.DefaultLimit && o.Sort == "updated"
+			return strings.Join(o.Statuses, ",") == strings.Join(support.ActiveStatuses, ",") && o.Limit == support.DefaultLimit && o.Sort == "breach"
 		}, 0},
-		{[]string{"--status", "all"}, func(o *ListOptions) bool { return o.Statuses == nil }, 0},
+		{[]string{"--status", "all"}, func(o *ListOptions) bool { return o.Statuses == nil && o.Sort == "updated" }, 0},
+		{[]string{"--breaching-within", "2h"}, func(o *ListOptions) bool { return o.BreachingWithin.Hours() == 2 }, 0},
+		{[]string{"--breached", "--breaching-within", "2h"}, nil, cmdutil.ExitUsage},
+		{[]string{"--breaching-within", "soon"}, nil, cmdutil.ExitUsage},
 		{[]string{"--severity", "S1,S2", "--region", "apac-jp", "--region", "apac-kr", "-a", "@me"}, func(o *ListOptions) bool {
 			return strings.Join(o.Severities, ",") == "S1,S2" && strings.Join(o.Regions, ",") == "apac-jp,apac-kr" && o.Assignee == "@me"
 		}, 0},
@@ -76,14 +79,17 @@ func TestPipedOutputIsTSV(t *testing.T) {
 	}
 	for _, line := range lines {
 		fields := strings.Split(line, "\t")
-		if len(fields) != 8 {
-			t.Fatalf("%d fields in %q, want 8", len(fields), line)
+		if len(fields) != 9 {
+			t.Fatalf("%d fields in %q, want 9", len(fields), line)
 		}
 		if !support.Severities.Has(fields[1]) || !support.Statuses.Has(fields[2]) {
 			t.Errorf("severity/status columns wrong in %q", line)
 		}
-		if _, err := time.Parse(time.RFC3339, fields[7]); err != nil {
-			t.Errorf("updated column %q is not RFC 3339", fields[7])
+		if _, err := time.Parse(time.RFC3339, fields[8]); err != nil {
+			t.Errorf("updated column %q is not RFC 3339", fields[8])
+		}
+		if _, err := time.Parse(time.RFC3339, fields[3]); fields[3] != "" && err != nil {
+			t.Errorf("SLA column %q is neither empty nor RFC 3339", fields[3])
 		}
 	}
 }
@@ -180,5 +186,30 @@ func TestSearchFindsJapanese(t *testing.T) {
 	}
 	if !strings.Contains(io.Out.String(), "ミラーリング") {
 		t.Fatalf("search for ミラーリング found nothing: %q", io.Out)
+	}
+}
+
+func TestBreachedAndBreachOrder(t *testing.T) {
+	f, io := cmdtest.Factory(t, false)
+	if err := cmdtest.Run(NewCmdList(f, nil), "--breached", "--limit", "1000", "--json", "id,next_breach"); err != nil {
+		t.Fatal(err)
+	}
+	var got []struct {
+		ID         int64      `json:"id"`
+		NextBreach *time.Time `json:"next_breach"`
+	}
+	if err := json.Unmarshal(io.Out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 {
+		t.Fatal("no breached ticket in the demo data")
+	}
+	for i, tk := range got {
+		if tk.NextBreach == nil || tk.NextBreach.After(cmdtest.Now) {
+			t.Fatalf("ticket %d breaches at %v, after now (%v)", tk.ID, tk.NextBreach, cmdtest.Now)
+		}
+		if i > 0 && tk.NextBreach.Before(*got[i-1].NextBreach) {
+			t.Fatalf("tickets not in breach order at %d", tk.ID)
+		}
 	}
 }

@@ -101,3 +101,25 @@ func TestViewJSONIncludesComments(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 }
+
+// TestClocksFollowTheCustomerShownInBothZones: a Tokyo customer's ticket
+// viewed from a San Jose profile shows its SLA instants in Tokyo time and
+// in the viewer's, and a paused clock says why.
+func TestClocksFollowTheCustomerShownInBothZones(t *testing.T) {
+	f, io := cmdtest.Factory(t, true)
+	io.Env["SUPCTL_TIMEZONE"] = "America/Los_Angeles"
+	client, _ := f.APIClient()
+	page, err := client.ListTickets(t.Context(), support.TicketFilter{Statuses: []string{"pending_customer"}, Regions: []string{"apac-jp"}, Limit: 1})
+	if err != nil || len(page.Tickets) == 0 {
+		t.Fatalf("no Tokyo ticket waiting on the customer: %v", err)
+	}
+	if err := cmdtest.Run(NewCmdView(f, nil), shared.Ref(page.Tickets[0].ID)); err != nil {
+		t.Fatal(err)
+	}
+	out := io.Out.String()
+	for _, want := range []string{"SLA", "Asia/Tokyo", "waiting on customer", "JST / ", " PST yours", "paused"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("view lacks %q:\n%s", want, out)
+		}
+	}
+}
