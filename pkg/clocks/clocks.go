@@ -20,8 +20,8 @@ import (
 // Version is a policy set and the instant from which new tickets get it. A
 // ticket keeps the version that applied when it was opened.
 type Version struct {
-	Policies sla.PolicySet `json:"policies"`
-	From     time.Time     `json:"from"`
+	Policies sla.PolicySet `json:"policies" yaml:"policies"`
+	From     time.Time     `json:"from" yaml:"from"`
 }
 
 // Engine computes clocks under a history of policy versions and a set of

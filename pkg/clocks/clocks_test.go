@@ -1,6 +1,8 @@
 package clocks
 
 import (
+	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -88,5 +90,51 @@ func TestPolicyVersionIsTheOneInForceWhenOpened(t *testing.T) {
 	}
 	if _, err := New([]Version{{Policies: v2}, {Policies: sla.DefaultPolicies(), From: opened}}, nil); err == nil {
 		t.Error("a version older than the one before it was accepted")
+	}
+}
+
+func TestLoadConfig(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := dir + "/" + name
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("sla.yaml", `versions:
+  - from: 2026-11-24T02:00:00Z
+    policies:
+      version: 2
+      policies:
+        - {plan: premium, severity: S2, first_response: 30m calendar}
+holidays:
+  - {date: 2026-11-24, name: Company day}
+`)
+	e, err := Load(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	acct := &support.Account{Plan: "premium", Region: "apac-jp"}
+	// Opened before version 2 took effect: version 1, on a day that is now
+	// a holiday, so the 4 business hours start the next morning.
+	r, _ := e.Compute(support.Ticket{Severity: "S2", CreatedAt: opened}, acct, history(), opened)
+	fr := clock(t, r, sla.ClockFirstResponse)
+	if r.PolicyVersion != 1 || !fr.DueAt.Equal(time.Date(2026, 11, 25, 4, 0, 0, 0, time.UTC)) {
+		t.Errorf("version %d due %v; want version 1 due 2026-11-25 13:00 JST", r.PolicyVersion, fr.DueAt)
+	}
+	later := opened.Add(2 * time.Hour)
+	r, _ = e.Compute(support.Ticket{Severity: "S2", CreatedAt: later}, acct, history(), later)
+	if r.PolicyVersion != 2 {
+		t.Errorf("a ticket opened after the change got version %d, want 2", r.PolicyVersion)
+	}
+
+	for name, body := range map[string]string{
+		"unknown.yaml": "versoins: []\n",
+		"target.yaml":  "versions:\n  - policies:\n      version: 2\n      policies:\n        - {plan: premium, severity: S2, first_response: soon}\n",
+	} {
+		if _, err := Load(write(name, body)); err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s: err = %v, want one naming the file", name, err)
+		}
 	}
 }

@@ -34,6 +34,7 @@ type ServeOptions struct {
 	DB        string
 	InitAdmin string
 	Demo      bool
+	SLAConfig string
 	LogFormat string
 	// Ready, when set, receives the listening address (tests use it).
 	Ready func(addr string)
@@ -54,10 +55,16 @@ Use it to add users: "supctl admin user add". With --demo, an empty database
 is filled with the demo data set instead, and the token printed is that of
 its admin, admin@example.com.
 
+SLA policies are versioned: --sla names a YAML file of policy versions, each
+for tickets opened from its instant on (a ticket keeps the version it was
+opened under), and of holidays added to every region's calendar. Without
+it, the built-in policies and the 2026-2027 public holidays apply.
+
 Logs are structured (JSON by default) on stderr; tokens never appear in them.`,
 		Example: `  $ supctl serve --addr 127.0.0.1:7420 --db sqlite:/var/lib/supctl/supctl.db
   $ supctl serve --init-admin ops@example.com
-  $ supctl serve --demo --addr 127.0.0.1:0`,
+  $ supctl serve --demo --addr 127.0.0.1:0
+  $ supctl serve --sla /etc/supctl/sla.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.LogFormat != "json" && opts.LogFormat != "text" {
@@ -78,6 +85,7 @@ Logs are structured (JSON by default) on stderr; tokens never appear in them.`,
 	cmd.Flags().StringVar(&opts.DB, "db", "", "database `URL` (default sqlite:$XDG_DATA_HOME/supctl/server.db)")
 	cmd.Flags().StringVar(&opts.InitAdmin, "init-admin", "admin@localhost", "`email` of the admin created on an empty database")
 	cmd.Flags().BoolVar(&opts.Demo, "demo", false, "fill an empty database with the demo data set")
+	cmd.Flags().StringVar(&opts.SLAConfig, "sla", "", "SLA policy versions and extra holidays from this YAML `file`")
 	cmd.Flags().StringVar(&opts.LogFormat, "log-format", "json", "log format: {json|text}")
 	return cmd
 }
@@ -95,6 +103,12 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	}
 	clock := &demo.Clock{}
 	engine := clocks.Default()
+	if opts.SLAConfig != "" {
+		var err error
+		if engine, err = clocks.Load(opts.SLAConfig); err != nil {
+			return cmdutil.UsageErrorf("%v", err)
+		}
+	}
 	st, err := sqlite.Open(ctx, path, sqlite.WithClock(clock.Now), sqlite.WithBreachFunc(engine.Breach))
 	if err != nil {
 		return cmdutil.Errorf("%v", err)
@@ -103,6 +117,13 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	if err := initialize(ctx, opts, st, clock, log); err != nil {
 		return err
 	}
+	// Holidays and policies may have changed since the last start: every
+	// active ticket's next breach is computed again.
+	n, err := st.RefreshBreaches(ctx)
+	if err != nil {
+		return cmdutil.Errorf("cannot compute SLA breaches: %v", err)
+	}
+	log.Info("sla clocks refreshed", "tickets", n)
 
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
