@@ -9,12 +9,15 @@ import (
 
 // NewUser is the body of POST /api/v1/users.
 type NewUser struct {
-	Email     string `json:"email"`
-	Name      string `json:"name"`
-	Role      string `json:"role"`
-	Region    string `json:"region"`
-	Tier      string `json:"tier,omitempty"`
-	AccountID int64  `json:"account_id,omitempty"`
+	Email     string   `json:"email"`
+	Name      string   `json:"name"`
+	Role      string   `json:"role"`
+	Region    string   `json:"region"`
+	Tier      string   `json:"tier,omitempty"`
+	AccountID int64    `json:"account_id,omitempty"`
+	Divisions []string `json:"divisions,omitempty"`
+	Languages []string `json:"languages,omitempty"`
+	WIPLimit  int      `json:"wip_limit,omitempty"`
 }
 
 // IssuedToken is a user with a freshly issued bearer token, shown once.

@@ -147,6 +147,11 @@ func TestSeed(t *testing.T) {
 		if err != nil || u.Name != "Ken Sato" || u.Region != "apac-jp" || u.Role != "engineer" {
 			t.Errorf("demo user = %+v, %v", u, err)
 		}
+		for _, d := range support.Divisions.Values() {
+			if !u.Takes(d, "ja") || !u.Takes(d, "en") {
+				t.Errorf("demo user (divisions %v, languages %v) cannot take %s tickets in ja and en", u.Divisions, u.Languages, d)
+			}
+		}
 		t.Logf("demo user holds %d tickets", mine)
 	})
 
@@ -163,6 +168,35 @@ func TestSeed(t *testing.T) {
 			}
 		}
 		want := map[string]int{"admin": 1, "lead": 2, "readonly": 1, "partner": 2}
+		languages := map[string][]string{"apac-jp": {"en", "ja"}, "apac-kr": {"en", "ko"}}
+		twoDivisions := 0
+		for _, u := range users {
+			if u.Role != "engineer" && u.Role != "lead" {
+				continue
+			}
+			want, ok := languages[u.Region]
+			if !ok {
+				want = []string{"en"}
+			}
+			if !slices.Equal(u.Languages, want) {
+				t.Errorf("%s (%s) takes languages %v, want %v", u.Email, u.Region, u.Languages, want)
+			}
+			if len(u.Divisions) == 2 {
+				twoDivisions++
+			}
+		}
+		if twoDivisions == 0 {
+			t.Error("no engineer is limited to two divisions")
+		}
+		byEmail := map[string]support.User{}
+		for _, u := range users {
+			byEmail[u.Email] = u
+		}
+		for _, tk := range tickets {
+			if a, ok := byEmail[tk.Assignee]; ok && len(a.Divisions) > 0 && !slices.Contains(a.Divisions, tk.Division) {
+				t.Errorf("ticket %d (%s) is held by %s, who takes only %v", tk.ID, tk.Division, a.Email, a.Divisions)
+			}
+		}
 		for role, n := range want {
 			if roles[role] != n {
 				t.Errorf("got %d %s users, want %d", roles[role], role, n)
@@ -188,7 +222,15 @@ func TestSeed(t *testing.T) {
 	t.Run("history", func(t *testing.T) {
 		ctx := context.Background()
 		start := demoNow.Add(-45 * 24 * time.Hour)
-		var comments, internal, events int
+		users, err := st.ListUsers(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		role := map[string]string{}
+		for _, u := range users {
+			role[u.Email] = u.Role
+		}
+		var comments, internal, fromRequester, events int
 		for _, tk := range tickets {
 			if tk.CreatedAt.Before(start) || tk.UpdatedAt.After(demoNow) || tk.UpdatedAt.Before(tk.CreatedAt) {
 				t.Errorf("ticket %d spans %s..%s, outside the 45 days before %s", tk.ID, tk.CreatedAt, tk.UpdatedAt, demoNow)
@@ -201,6 +243,14 @@ func TestSeed(t *testing.T) {
 				comments++
 				if c.Internal {
 					internal++
+				}
+				if c.FromRequester {
+					fromRequester++
+				}
+				// The admin and partner users write only for the requester's
+				// side; engineers and leads only as themselves.
+				if requesterSide := c.Author == AdminUser || role[c.Author] == "partner"; c.FromRequester != requesterSide || c.FromRequester && c.Internal {
+					t.Errorf("comment %d of ticket %d by %s: from_requester %t, internal %t", c.ID, tk.ID, c.Author, c.FromRequester, c.Internal)
 				}
 				if c.CreatedAt.Before(tk.CreatedAt) || c.CreatedAt.After(demoNow) {
 					t.Errorf("comment %d of ticket %d at %s is outside the ticket's life", c.ID, tk.ID, c.CreatedAt)
@@ -218,7 +268,10 @@ func TestSeed(t *testing.T) {
 		if internal == 0 || internal == comments {
 			t.Errorf("got %d internal notes of %d comments, want both kinds", internal, comments)
 		}
-		t.Logf("%d comments (%d internal notes), %d ticket events", comments, internal, events)
+		if fromRequester == 0 {
+			t.Errorf("none of %d comments is a reply from the requester", comments)
+		}
+		t.Logf("%d comments (%d internal notes, %d from the requester), %d ticket events", comments, internal, fromRequester, events)
 		if now := clock.Now(); now.Before(time.Now().Add(-time.Minute)) {
 			t.Errorf("clock reads %s after seeding, want the wall clock", now)
 		}

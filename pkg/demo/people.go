@@ -109,28 +109,50 @@ var salesEngineers = map[string]contact{
 }
 
 // staff signs in to work tickets. The admin comes first: it creates the rest.
-var staff = []support.User{
+// Engineers and leads take tickets in the languages of their region; a few
+// frontline engineers only in two divisions, with a colleague in their
+// region who takes the other two.
+var staff = withRegionLanguages([]support.User{
 	{Email: AdminUser, Name: "Alex Morgan", Role: "admin", Region: "americas-west", Tier: "frontline"},
 	{Email: DemoUser, Name: "Ken Sato", Role: "engineer", Region: "apac-jp", Tier: "frontline"},
-	{Email: "yuki.tanaka@example.com", Name: "Yuki Tanaka", Role: "engineer", Region: "apac-jp", Tier: "frontline"},
+	{Email: "yuki.tanaka@example.com", Name: "Yuki Tanaka", Role: "engineer", Region: "apac-jp", Tier: "frontline", Divisions: []string{"sql", "spark"}},
 	{Email: "haruto.suzuki@example.com", Name: "Haruto Suzuki", Role: "engineer", Region: "apac-jp", Tier: "frontline"},
 	{Email: "akira.watanabe@example.com", Name: "Akira Watanabe", Role: "engineer", Region: "apac-jp", Tier: "backline"},
-	{Email: "minjun.kim@example.com", Name: "Minjun Kim", Role: "engineer", Region: "apac-kr", Tier: "frontline"},
+	{Email: "minjun.kim@example.com", Name: "Minjun Kim", Role: "engineer", Region: "apac-kr", Tier: "frontline", Divisions: []string{"core", "yarn"}},
 	{Email: "jiwoo.park@example.com", Name: "Jiwoo Park", Role: "engineer", Region: "apac-kr", Tier: "frontline"},
 	{Email: "seoyeon.lee@example.com", Name: "Seoyeon Lee", Role: "engineer", Region: "apac-kr", Tier: "backline"},
 	{Email: "priya.sharma@example.com", Name: "Priya Sharma", Role: "engineer", Region: "apac-in", Tier: "frontline"},
-	{Email: "arjun.reddy@example.com", Name: "Arjun Reddy", Role: "engineer", Region: "apac-in", Tier: "frontline"},
+	{Email: "arjun.reddy@example.com", Name: "Arjun Reddy", Role: "engineer", Region: "apac-in", Tier: "frontline", Divisions: []string{"sql", "spark"}},
 	{Email: "venkat.raman@example.com", Name: "Venkat Raman", Role: "engineer", Region: "apac-in", Tier: "backline"},
 	{Email: "jonas.becker@example.com", Name: "Jonas Becker", Role: "engineer", Region: "emea-de", Tier: "frontline"},
-	{Email: "lena.hoffmann@example.com", Name: "Lena Hoffmann", Role: "engineer", Region: "emea-de", Tier: "frontline"},
+	{Email: "lena.hoffmann@example.com", Name: "Lena Hoffmann", Role: "engineer", Region: "emea-de", Tier: "frontline", Divisions: []string{"core", "yarn"}},
 	{Email: "markus.weber@example.com", Name: "Markus Weber", Role: "engineer", Region: "emea-de", Tier: "backline"},
 	{Email: "james.mitchell@example.com", Name: "James Mitchell", Role: "engineer", Region: "americas-east", Tier: "frontline"},
-	{Email: "sarah.coleman@example.com", Name: "Sarah Coleman", Role: "engineer", Region: "americas-east", Tier: "frontline"},
+	{Email: "sarah.coleman@example.com", Name: "Sarah Coleman", Role: "engineer", Region: "americas-east", Tier: "frontline", Divisions: []string{"sql", "spark"}},
 	{Email: "laura.bennett@example.com", Name: "Laura Bennett", Role: "engineer", Region: "americas-east", Tier: "backline"},
-	{Email: "emily.carter@example.com", Name: "Emily Carter", Role: "engineer", Region: "americas-west", Tier: "frontline"},
+	{Email: "emily.carter@example.com", Name: "Emily Carter", Role: "engineer", Region: "americas-west", Tier: "frontline", Divisions: []string{"core", "yarn"}},
 	{Email: "daniel.nguyen@example.com", Name: "Daniel Nguyen", Role: "engineer", Region: "americas-west", Tier: "frontline"},
 	{Email: "michael.torres@example.com", Name: "Michael Torres", Role: "engineer", Region: "americas-west", Tier: "backline"},
 	{Email: "hiroshi.yamamoto@example.com", Name: "Hiroshi Yamamoto", Role: "lead", Region: "apac-jp", Tier: "backline"},
 	{Email: "karen.walsh@example.com", Name: "Karen Walsh", Role: "lead", Region: "americas-west", Tier: "backline"},
 	{Email: "viewer@example.com", Name: "Dana Brooks", Role: "readonly", Region: "americas-east", Tier: "frontline"},
+})
+
+// regionLanguages are the languages a region's engineers work in besides
+// English.
+var regionLanguages = map[string]string{"apac-jp": "ja", "apac-kr": "ko"}
+
+// withRegionLanguages gives the engineers and leads among users English and
+// their region's language as skills.
+func withRegionLanguages(users []support.User) []support.User {
+	for i, u := range users {
+		if u.Role != "engineer" && u.Role != "lead" {
+			continue
+		}
+		users[i].Languages = []string{"en"}
+		if l, ok := regionLanguages[u.Region]; ok {
+			users[i].Languages = append(users[i].Languages, l)
+		}
+	}
+	return users
 }

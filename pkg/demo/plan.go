@@ -162,7 +162,8 @@ func (p *planner) ticket(region, division, status string, unassigned bool) ticke
 	escalate := status == "pending_engineering" ||
 		(!unassigned && status != "new" && status != "pending_customer" && chance(p.r, 0.15))
 	tl := &timeline{r: p.r, lang: lang, v: v}
-	tl.play(status, rank, unassigned, escalate, req, p.frontline(region, !unassigned && !escalate && status != "new"), backline(region))
+	front := p.frontline(region, division, lang, !unassigned && !escalate && status != "new")
+	tl.play(status, rank, unassigned, escalate, req, front, backline(region))
 	fit(tl.steps, p.now.Sub(created)-time.Minute)
 	return ticketPlan{
 		created: created,
@@ -219,15 +220,26 @@ func (p *planner) requester(region string) requester {
 	return requester{kind: kind, who: c, org: from.name, accountID: p.accounts[customer.name], actor: actor}
 }
 
-// frontline picks the engineer who first takes a ticket in region. keeps
-// says the ticket stays theirs, which counts against the demo user's load.
-func (p *planner) frontline(region string, keeps bool) support.User {
-	var pool []support.User
+// frontline picks the engineer who first takes a ticket in region: one
+// whose skills cover its division and language, or, when nobody in the
+// region speaks the language, one who covers the division. keeps says the
+// ticket stays theirs, which counts against the demo user's load.
+func (p *planner) frontline(region, division, lang string, keeps bool) support.User {
+	var skilled, divisional []support.User
 	for _, u := range staff {
 		full := keeps && u.Email == DemoUser && p.kenLeft == 0
-		if u.Role == "engineer" && u.Tier == "frontline" && u.Region == region && !full {
-			pool = append(pool, u)
+		if u.Role != "engineer" || u.Tier != "frontline" || u.Region != region || full ||
+			len(u.Divisions) > 0 && !slices.Contains(u.Divisions, division) {
+			continue
 		}
+		divisional = append(divisional, u)
+		if u.Takes(division, lang) {
+			skilled = append(skilled, u)
+		}
+	}
+	pool := skilled
+	if len(pool) == 0 {
+		pool = divisional
 	}
 	u := pick(p.r, pool)
 	if keeps && u.Email == DemoUser {

@@ -82,6 +82,9 @@ func (s *seeder) people(ctx context.Context) error {
 }
 
 func (s *seeder) user(ctx context.Context, by store.Actor, u support.User) error {
+	if err := u.Normalize(); err != nil {
+		return fmt.Errorf("user %s: %w", u.Email, err)
+	}
 	s.tick()
 	created, err := s.st.CreateUser(ctx, by, u)
 	if err != nil {

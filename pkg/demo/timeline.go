@@ -23,14 +23,22 @@ func (t *timeline) wait(lo, hi time.Duration) {
 	t.at += lo + time.Duration(t.r.Int64N(int64(hi-lo)+1))
 }
 
+// say adds an engineer's reply, or with internal their note.
 func (t *timeline) say(by support.User, phrases []text, internal bool) {
 	t.v.eng = by.Name
-	t.comment(by.Email, phrases, internal)
+	t.comment(by.Email, support.NewComment{Internal: internal}, phrases)
 }
 
-func (t *timeline) comment(actor string, phrases []text, internal bool) {
-	body := t.v.fill(pick(t.r, phrases).in(t.lang))
-	t.steps = append(t.steps, step{after: t.at, actor: actor, comment: &support.NewComment{Body: body, Internal: internal}})
+// hear adds a reply from the requester's side: written by a partner's own
+// user, or entered by the admin for a customer or sales engineer who wrote
+// by email or phone. Either way the SLA clocks count it as the customer's.
+func (t *timeline) hear(req requester, phrases []text) {
+	t.comment(req.actor, support.NewComment{FromRequester: true}, phrases)
+}
+
+func (t *timeline) comment(actor string, c support.NewComment, phrases []text) {
+	c.Body = t.v.fill(pick(t.r, phrases).in(t.lang))
+	t.steps = append(t.steps, step{after: t.at, actor: actor, comment: &c})
 }
 
 func (t *timeline) set(actor string, p support.TicketPatch) {
@@ -43,7 +51,7 @@ func (t *timeline) play(status string, rank int, unassigned, escalate bool, req 
 	if status == "new" {
 		if chance(t.r, 0.4) {
 			t.wait(2*time.Hour, 10*time.Hour)
-			t.comment(req.actor, followUps, false)
+			t.hear(req, followUps)
 		}
 		return
 	}
@@ -90,7 +98,7 @@ func (t *timeline) play(status string, rank int, unassigned, escalate bool, req 
 // waiting on them, and the engineer reads them.
 func (t *timeline) investigate(req requester, eng support.User, reopen bool) {
 	t.wait(time.Hour, 30*time.Hour)
-	t.comment(req.actor, logsSent, false)
+	t.hear(req, logsSent)
 	if reopen {
 		t.wait(10*time.Minute, 3*time.Hour)
 		t.set(eng.Email, support.TicketPatch{Status: new("open")})
@@ -122,7 +130,7 @@ func (t *timeline) escalate(status string, front, back support.User) bool {
 // hold parks the ticket until the customer's maintenance window.
 func (t *timeline) hold(req requester, owner support.User) {
 	t.wait(2*time.Hour, 24*time.Hour)
-	t.comment(req.actor, holdRequests, false)
+	t.hear(req, holdRequests)
 	t.wait(30*time.Minute, 4*time.Hour)
 	t.say(owner, holdReplies, false)
 	t.wait(time.Minute, 5*time.Minute)
@@ -145,7 +153,7 @@ func (t *timeline) resolve(status string, req requester, owner support.User) {
 		return
 	}
 	t.wait(3*time.Hour, 72*time.Hour)
-	t.comment(req.actor, confirmations, false)
+	t.hear(req, confirmations)
 	t.wait(10*time.Minute, 2*time.Hour)
 	t.set(owner.Email, support.TicketPatch{Status: new("closed")})
 }

@@ -287,6 +287,11 @@ func (s *Server) addComment(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	// A partner writes from the requester's side: their replies never
+	// count as the support organisation's response.
+	if me.Role == "partner" {
+		n.FromRequester = true
+	}
 	idem, err := idempotency(r, body)
 	if err != nil {
 		s.fail(w, r, err)

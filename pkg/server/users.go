@@ -28,12 +28,15 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
 }
 
 type newUserRequest struct {
-	Email     string `json:"email"`
-	Name      string `json:"name"`
-	Role      string `json:"role"`
-	Region    string `json:"region"`
-	Tier      string `json:"tier"`
-	AccountID int64  `json:"account_id"`
+	Email     string   `json:"email"`
+	Name      string   `json:"name"`
+	Role      string   `json:"role"`
+	Region    string   `json:"region"`
+	Tier      string   `json:"tier"`
+	AccountID int64    `json:"account_id"`
+	Divisions []string `json:"divisions"`
+	Languages []string `json:"languages"`
+	WIPLimit  int      `json:"wip_limit"`
 }
 
 type issuedToken struct {
@@ -51,7 +54,8 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	u := support.User{Email: req.Email, Name: req.Name, Role: req.Role, Region: req.Region, Tier: req.Tier, AccountID: req.AccountID}
+	u := support.User{Email: req.Email, Name: req.Name, Role: req.Role, Region: req.Region, Tier: req.Tier, AccountID: req.AccountID,
+		Divisions: req.Divisions, Languages: req.Languages, WIPLimit: req.WIPLimit}
 	issued, err := CreateUserWithToken(r.Context(), s.store, actor(r), u)
 	if err != nil {
 		s.fail(w, r, err)

@@ -80,12 +80,15 @@ type Ticket struct {
 
 // Comment is a public reply or an internal note on a ticket.
 type Comment struct {
-	ID        int64     `json:"id"`
-	TicketID  int64     `json:"ticket_id"`
-	Author    string    `json:"author"` // email
-	Body      string    `json:"body"`
-	Internal  bool      `json:"internal"`
-	CreatedAt time.Time `json:"created_at"`
+	ID       int64  `json:"id"`
+	TicketID int64  `json:"ticket_id"`
+	Author   string `json:"author"` // email
+	Body     string `json:"body"`
+	Internal bool   `json:"internal"`
+	// FromRequester: a public reply from the customer's or partner's side,
+	// written by them or entered for them by an engineer.
+	FromRequester bool      `json:"from_requester"`
+	CreatedAt     time.Time `json:"created_at"`
 }
 
 // Event records one change: who made it, what, when, before and after.

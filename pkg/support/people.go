@@ -1,6 +1,10 @@
 package support
 
-import "strings"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // Normalize fills defaults and checks a new user.
 func (u *User) Normalize() error {
@@ -23,7 +27,39 @@ func (u *User) Normalize() error {
 	if u.Role == "partner" && u.AccountID == 0 {
 		return &ValidationError{Field: "account_id", Message: "a partner user needs the account_id of its partner organisation"}
 	}
+	var err error
+	if u.Divisions, err = normalizeSkills(Divisions, "divisions", u.Divisions); err != nil {
+		return err
+	}
+	if u.Languages, err = normalizeSkills(Languages, "languages", u.Languages); err != nil {
+		return err
+	}
+	if u.WIPLimit < 0 {
+		return &ValidationError{Field: "wip_limit", Message: fmt.Sprintf("invalid wip_limit %d: give 0 for the default (%d) or a positive number", u.WIPLimit, DefaultWIPLimit)}
+	}
 	return nil
+}
+
+// Takes reports whether u's skills cover a ticket in division and
+// language; an empty skill list covers any.
+func (u User) Takes(division, language string) bool {
+	return (len(u.Divisions) == 0 || slices.Contains(u.Divisions, division)) &&
+		(len(u.Languages) == 0 || slices.Contains(u.Languages, language))
+}
+
+// normalizeSkills lower-cases a skill list, checks each value against enum
+// and returns the values once each, in the enum's order.
+func normalizeSkills(enum Enum, field string, values []string) ([]string, error) {
+	out := make([]string, 0, len(values))
+	for _, v := range values {
+		v = strings.ToLower(strings.TrimSpace(v))
+		if err := enum.Check(field, v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	slices.SortFunc(out, func(a, b string) int { return enum.Index(a) - enum.Index(b) })
+	return slices.Compact(out), nil
 }
 
 // Normalize checks a new account.

@@ -176,6 +176,10 @@ func (p TicketPatch) Apply(t Ticket) (Ticket, error) {
 type NewComment struct {
 	Body     string `json:"body"`
 	Internal bool   `json:"internal"`
+	// FromRequester marks a public reply from the customer or partner,
+	// entered by an engineer on their behalf (email, phone): the SLA clocks
+	// count it as the customer's, not as a response.
+	FromRequester bool `json:"from_requester"`
 }
 
 // Normalize checks the comment.
@@ -185,6 +189,9 @@ func (c *NewComment) Normalize() error {
 	}
 	if utf8.RuneCountInString(c.Body) > MaxCommentLen {
 		return &ValidationError{Field: "body", Message: fmt.Sprintf("comment body is longer than %d characters", MaxCommentLen)}
+	}
+	if c.Internal && c.FromRequester {
+		return &ValidationError{Field: "from_requester", Message: "a reply from the requester is public: it cannot also be an internal note"}
 	}
 	return nil
 }

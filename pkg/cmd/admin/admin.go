@@ -47,10 +47,12 @@ func NewCmdUserAdd(f *cmdutil.Factory, runF func(*UserAddOptions) error) *cobra.
 		Long: `Add a user. Their first API token is printed on stdout, once: hand it to
 them to run "supctl auth login --with-token".`,
 		Example: `  $ supctl admin user add --email ken@example.com --name "Ken Sato" --role engineer --region apac-jp
+  $ supctl admin user add --email yuki@example.com --region apac-jp --division spark,sql --language ja,en --wip-limit 8
   $ supctl admin user add --email lee@partner.example --role partner --region apac-kr --account 14`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			check := support.User{Email: u.Email, Name: u.Name, Role: u.Role, Region: u.Region, Tier: u.Tier, AccountID: u.AccountID}
+			check := support.User{Email: u.Email, Name: u.Name, Role: u.Role, Region: u.Region, Tier: u.Tier, AccountID: u.AccountID,
+				Divisions: u.Divisions, Languages: u.Languages, WIPLimit: u.WIPLimit}
 			if err := check.Normalize(); err != nil {
 				return cmdutil.UsageErrorf("%s", err.Error())
 			}
@@ -67,7 +69,11 @@ them to run "supctl auth login --with-token".`,
 	fl.StringVar(&u.Region, "region", "", "region: {"+strings.Join(support.Regions.Values(), "|")+"}")
 	fl.StringVar(&u.Tier, "tier", "frontline", "tier: {frontline|backline}")
 	fl.Int64Var(&u.AccountID, "account", 0, "partner organisation `id` (role partner only)")
-	for flag, enum := range map[string]support.Enum{"role": support.Roles, "region": support.Regions, "tier": support.Tiers} {
+	fl.StringSliceVar(&u.Divisions, "division", nil, "a `division` the user takes tickets in; repeat or separate with commas (default: any): {"+strings.Join(support.Divisions.Values(), "|")+"}")
+	fl.StringSliceVar(&u.Languages, "language", nil, "a `language` the user takes tickets in; repeat or separate with commas (default: any): {"+strings.Join(support.Languages.Values(), "|")+"}")
+	fl.IntVar(&u.WIPLimit, "wip-limit", 0, fmt.Sprintf("how many active tickets the user may hold before queue next refuses more (0: the default, %d)", support.DefaultWIPLimit))
+	enums := map[string]support.Enum{"role": support.Roles, "region": support.Regions, "tier": support.Tiers, "division": support.Divisions, "language": support.Languages}
+	for flag, enum := range enums {
 		_ = cmd.RegisterFlagCompletionFunc(flag, completion.Enum(enum))
 	}
 	return cmd

@@ -8,12 +8,12 @@ import (
 	"github.com/supctl/supctl/pkg/support"
 )
 
-const commentColumns = `id, ticket_id, author, body, internal, created_at`
+const commentColumns = `id, ticket_id, author, body, internal, from_requester, created_at`
 
 func scanComment(row scanner) (support.Comment, error) {
 	var c support.Comment
 	var created int64
-	err := row.Scan(&c.ID, &c.TicketID, &c.Author, &c.Body, &c.Internal, &created)
+	err := row.Scan(&c.ID, &c.TicketID, &c.Author, &c.Body, &c.Internal, &c.FromRequester, &created)
 	c.CreatedAt = fromMillis(created)
 	return c, err
 }
@@ -40,17 +40,17 @@ func (s *Store) AddComment(ctx context.Context, actor store.Actor, ticketID int6
 			return err
 		}
 		t.UpdatedAt = now
-		c = support.Comment{TicketID: ticketID, Author: actor.Email, Body: nc.Body, Internal: nc.Internal, CreatedAt: now}
+		c = support.Comment{TicketID: ticketID, Author: actor.Email, Body: nc.Body, Internal: nc.Internal, FromRequester: nc.FromRequester, CreatedAt: now}
 		res, err := tx.ExecContext(ctx,
-			`INSERT INTO comments (ticket_id, author_id, author, body, internal, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			ticketID, nullID(actor.ID), c.Author, c.Body, c.Internal, now.UnixMilli())
+			`INSERT INTO comments (ticket_id, author_id, author, body, internal, from_requester, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			ticketID, nullID(actor.ID), c.Author, c.Body, c.Internal, c.FromRequester, now.UnixMilli())
 		if err != nil {
 			return err
 		}
 		if c.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		after := map[string]any{"comment_id": c.ID, "internal": c.Internal}
+		after := map[string]any{"comment_id": c.ID, "internal": c.Internal, "from_requester": c.FromRequester}
 		if err := s.changed(ctx, tx, now, actor, &t, kindCommented, nil, after); err != nil {
 			return err
 		}

@@ -43,6 +43,7 @@ func Run(t *testing.T, b Backend) {
 		{"UpdateTicket", testUpdateTicket},
 		{"UpdateTicketRules", testUpdateTicketRules},
 		{"Comments", testComments},
+		{"RequesterReply", testRequesterReply},
 		{"IdempotentCreate", testIdempotentCreate},
 		{"IdempotentComment", testIdempotentComment},
 		{"ConcurrentIdempotentCreate", testConcurrentIdempotentCreate},

@@ -151,5 +151,33 @@ func testComments(t *testing.T, e *env) {
 
 	evs := e.events("ticket", tk.ID)
 	wantEqual(t, "events", len(evs), 3)
-	wantEvent(t, evs, 2, "commented", e.ana.Email, e.clock.Now(), nil, map[string]any{"comment_id": note.ID, "internal": true})
+	wantEvent(t, evs, 2, "commented", e.ana.Email, e.clock.Now(), nil, map[string]any{"comment_id": note.ID, "internal": true, "from_requester": false})
+}
+
+// testRequesterReply: a reply the customer sent by email, entered by an
+// engineer, keeps the engineer as author and says whose side it is from,
+// in the comment and in the event the SLA clocks read.
+func testRequesterReply(t *testing.T, e *env) {
+	tk := e.ticket()
+	e.clock.Advance(time.Minute)
+	answer, _, err := e.s.AddComment(e.ctx, e.as(e.ken), tk.ID, support.NewComment{Body: "Please send the NameNode logs."}, store.Idempotency{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.clock.Advance(time.Hour)
+	reply, _, err := e.s.AddComment(e.ctx, e.as(e.ken), tk.ID, support.NewComment{Body: "Logs attached to the email.", FromRequester: true}, store.Idempotency{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEqual(t, "reply", reply, support.Comment{ID: reply.ID, TicketID: tk.ID, Author: e.ken.Email,
+		Body: "Logs attached to the email.", FromRequester: true, CreatedAt: e.clock.Now()})
+	public, err := e.s.ListComments(e.ctx, tk.ID, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEqual(t, "public comments", public, []support.Comment{answer, reply})
+
+	evs := e.events("ticket", tk.ID)
+	wantEvent(t, evs, 1, "commented", e.ken.Email, answer.CreatedAt, nil, map[string]any{"comment_id": answer.ID, "internal": false, "from_requester": false})
+	wantEvent(t, evs, 2, "commented", e.ken.Email, reply.CreatedAt, nil, map[string]any{"comment_id": reply.ID, "internal": false, "from_requester": true})
 }

@@ -168,8 +168,11 @@ func printThread(out io.Writer, cs *iostreams.ColorScheme, when func(time.Time) 
 	fmt.Fprintf(out, "\n%s\n", cs.Bold(fmt.Sprintf("── %d %s ──", len(comments), text.Pluralize(len(comments), "comment"))))
 	for _, c := range comments {
 		kind := "reply"
-		if c.Internal {
+		switch {
+		case c.Internal:
 			kind = cs.Warning("INTERNAL NOTE")
+		case c.FromRequester:
+			kind = "reply from the requester"
 		}
 		fmt.Fprintf(out, "\n%s · %s · %s\n", cs.Bold(c.Author), kind, cs.Muted(when(c.CreatedAt)))
 		for _, line := range strings.Split(strings.TrimRight(c.Body, "\n"), "\n") {
