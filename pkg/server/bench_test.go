@@ -244,7 +244,8 @@ func buildBig(b *testing.B) error {
 // opened every 30 s up to bigNow: 60% closed, 10% solved, 15% active and
 // held, 15% waiting in the 24 queues. Each region's tickets alternate
 // between its premium and standard customer (customers: two per region,
-// in support.Regions order).
+// in support.Regions order). Never answered, most active tickets older than
+// a few days have breached.
 func organisation(n int, engineers, customers []int64) []seeded {
 	out := make([]seeded, n)
 	for i := range out {

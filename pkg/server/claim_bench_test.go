@@ -34,8 +34,9 @@ var raceQueues = []support.Queue{
 
 // BenchmarkClaimNextHTTP drains 5,000 waiting tickets through POST
 // /api/v1/queues/next over loopback HTTP, each client looping until it gets
-// 204, and reports claims per second and the latency of a claim. One
-// iteration is one whole drain, on a fresh database; run it with
+// 204, and reports claims per second and the latency of a call. Every
+// ticket must end up won exactly once, by the engineer the database names.
+// One iteration is one whole drain, on a fresh database; run it with
 // -benchtime 1x:
 //
 //	go test -run '^$' -bench ClaimNextHTTP -benchtime 1x ./pkg/server/
