@@ -100,6 +100,7 @@ type Breach struct {
 // BreachFunc computes a ticket's next SLA breach from the ticket, its
 // account (nil for an internal request) and its history, oldest event
 // first; ok is false when no clock runs. A store calls it inside every
-// write transaction that changes a ticket and keeps the result, so that
-// lists and queues can sort by it.
+// write transaction that can move a clock (create, update, comment) and
+// keeps the result, so that lists and queues can sort by it. Claims and
+// releases cannot move one: new and open tickets run their clocks alike.
 type BreachFunc func(t support.Ticket, account *support.Account, events []support.Event) (b Breach, ok bool)

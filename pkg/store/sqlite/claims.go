@@ -62,7 +62,9 @@ func (s *Store) claim(ctx context.Context, tx *txn, now time.Time, actor store.A
 	if via != "" {
 		after["via"] = via
 	}
-	return next, s.changed(ctx, tx, now, actor, &next, kindClaimed, before, after)
+	// Taking a ticket moves no SLA clock (new and open run alike): the
+	// stored breach stands, and the writer saves recomputing it.
+	return next, event(ctx, tx, now, actor, entityTicket, next.ID, kindClaimed, before, after)
 }
 
 // ReleaseTicket unassigns an active ticket. Its holder may release it, and
@@ -101,7 +103,7 @@ func (s *Store) ReleaseTicket(ctx context.Context, actor store.Actor, id int64, 
 		if reason != "" {
 			after["reason"] = reason
 		}
-		return s.changed(ctx, tx, now, actor, &t, kindReleased, map[string]any{"assignee": cur.Assignee}, after)
+		return event(ctx, tx, now, actor, entityTicket, t.ID, kindReleased, map[string]any{"assignee": cur.Assignee}, after)
 	})
 	return t, err
 }

@@ -15,8 +15,9 @@ import (
 
 // fakeBreach is the suite's BreachFunc, with rules simple enough for tests
 // to predict: a ticket tagged sla-N breaches its "next update" clock N
-// minutes (N may be negative) after its latest event, unless it waits on
-// someone (pending_*) or is no longer active. It keeps the last arguments
+// minutes (N may be negative) after its latest event that can move a clock
+// (not a claim, release or skip), unless it waits on someone (pending_*)
+// or is no longer active. It keeps the last arguments
 // it was given for each ticket.
 type fakeBreach struct {
 	mu   sync.Mutex
@@ -41,10 +42,16 @@ func (f *fakeBreach) fn(t support.Ticket, account *support.Account, events []sup
 	if len(events) == 0 || !slices.Contains(support.ActiveStatuses, t.Status) || strings.HasPrefix(t.Status, "pending_") {
 		return store.Breach{}, false
 	}
+	last := events[0].At
+	for _, ev := range events {
+		if ev.Kind != "claimed" && ev.Kind != "released" && ev.Kind != "skipped" {
+			last = ev.At
+		}
+	}
 	for _, tag := range t.Tags {
 		if n, ok := strings.CutPrefix(tag, "sla-"); ok {
 			if minutes, err := strconv.Atoi(n); err == nil {
-				at := events[len(events)-1].At.Add(time.Duration(minutes)*time.Minute + shift)
+				at := last.Add(time.Duration(minutes)*time.Minute + shift)
 				return store.Breach{At: at, Clock: "next update"}, true
 			}
 		}
