@@ -79,9 +79,15 @@ func (s *Store) NextTicket(ctx context.Context, actor store.Actor, req support.N
 	if len(req.Queues) == 0 {
 		return support.Pick{}, &support.ValidationError{Field: "queues", Message: "no queue to pick from: name at least one, e.g. apac-jp/spark"}
 	}
+	// The actor's skills and limit are read before taking the writer: they
+	// need no transaction, and the writer is what every claim waits for.
+	u, err := userWhere(ctx, s.reads, "id = ?", actor.ID, "user "+actor.Email)
+	if err != nil {
+		return support.Pick{}, err
+	}
 	var pick support.Pick
 	pickIn := func(q queryer, now time.Time) error {
-		c, err := choose(ctx, q, actor, req)
+		c, err := choose(ctx, q, u, req)
 		if err != nil {
 			return err
 		}
@@ -89,7 +95,6 @@ func (s *Store) NextTicket(ctx context.Context, actor store.Actor, req support.N
 		pick.Ticket, err = ticket(ctx, q, c.id)
 		return err
 	}
-	var err error
 	if req.DryRun {
 		err = pickIn(s.reads, s.stamp())
 	} else {
@@ -122,11 +127,7 @@ type candidate struct {
 // choose finds the actor's next ticket: within their work-in-progress limit
 // unless forced, the first in pick order of the heads of the queues, each
 // narrowed to the actor's skills and to tickets they have not skipped.
-func choose(ctx context.Context, q queryer, actor store.Actor, req support.NextRequest) (candidate, error) {
-	u, err := userWhere(ctx, q, "id = ?", actor.ID, "user "+actor.Email)
-	if err != nil {
-		return candidate{}, err
-	}
+func choose(ctx context.Context, q queryer, u support.User, req support.NextRequest) (candidate, error) {
 	if !req.Force {
 		if err := checkWIP(ctx, q, u); err != nil {
 			return candidate{}, err
@@ -138,7 +139,7 @@ func choose(ctx context.Context, q queryer, actor store.Actor, req support.NextR
 	}
 	var c candidate
 	var queue int
-	err = q.QueryRowContext(ctx, query, args...).Scan(&c.id, &c.key, &c.clock, &c.severity, &c.created, &queue)
+	err := q.QueryRowContext(ctx, query, args...).Scan(&c.id, &c.key, &c.clock, &c.severity, &c.created, &queue)
 	if errors.Is(err, sql.ErrNoRows) {
 		return candidate{}, support.ErrNothingToPick
 	}
