@@ -26,6 +26,7 @@ type Server struct {
 	log    *slog.Logger
 	now    func() time.Time
 	clocks *clocks.Engine
+	tokens tokenCache
 }
 
 // Option configures a Server.
@@ -131,7 +132,15 @@ func (s *Server) authenticate(next http.HandlerFunc) http.HandlerFunc {
 			writeProblem(w, r, newProblem(http.StatusUnauthorized, "unauthenticated", "missing bearer token: send Authorization: Bearer <token>"))
 			return
 		}
-		u, err := s.store.UserByTokenHash(r.Context(), hashToken(strings.TrimSpace(token)))
+		hash := hashToken(strings.TrimSpace(token))
+		if u, ok := s.tokens.get(hash, s.now()); ok {
+			next(w, r.WithContext(withUser(r.Context(), u)))
+			return
+		}
+		u, err := s.store.UserByTokenHash(r.Context(), hash)
+		if err == nil {
+			s.tokens.put(hash, u, s.now())
+		}
 		if errors.Is(err, support.ErrNotFound) {
 			writeProblem(w, r, newProblem(http.StatusUnauthorized, "unauthenticated", "invalid or revoked token"))
 			return
