@@ -86,14 +86,14 @@ func (s *Store) NextTicket(ctx context.Context, actor store.Actor, req support.N
 		return support.Pick{}, err
 	}
 	var pick support.Pick
+	p := newPicker(u, req)
 	pickIn := func(q queryer, now time.Time) error {
-		c, err := choose(ctx, q, u, req)
+		c, err := p.choose(ctx, q)
 		if err != nil {
 			return err
 		}
-		pick.Queue, pick.Reason = c.queue, c.reason(now)
-		pick.Ticket, err = ticket(ctx, q, c.id)
-		return err
+		pick.Ticket, pick.Queue, pick.Reason = c.ticket, c.queue, c.reason(now)
+		return nil
 	}
 	if req.DryRun {
 		err = pickIn(s.reads, s.stamp())
@@ -114,44 +114,73 @@ func (s *Store) NextTicket(ctx context.Context, actor store.Actor, req support.N
 	return pick, nil
 }
 
-// candidate is the ticket a pick chose: what the reason for it needs.
+// candidate is the ticket a pick chose, with what the reason for it needs.
 type candidate struct {
-	id       int64
-	key      int64 // breachKey
-	clock    string
-	severity string
-	created  int64
-	queue    string
+	ticket support.Ticket
+	key    int64 // breachKey
+	clock  string
+	queue  string
+}
+
+// picker is an actor's pick with its query, built before the pick takes
+// the writer, which every claim waits for.
+type picker struct {
+	u     support.User
+	req   support.NextRequest
+	query string // empty when none of the queues is in u's divisions
+	args  []any
+}
+
+func newPicker(u support.User, req support.NextRequest) picker {
+	query, args := pickQuery(u, req)
+	return picker{u: u, req: req, query: query, args: args}
 }
 
 // choose finds the actor's next ticket: within their work-in-progress limit
 // unless forced, the first in pick order of the heads of the queues, each
 // narrowed to the actor's skills and to tickets they have not skipped.
-func choose(ctx context.Context, q queryer, u support.User, req support.NextRequest) (candidate, error) {
-	if !req.Force {
-		if err := checkWIP(ctx, q, u); err != nil {
-			return candidate{}, err
-		}
-	}
-	query, args := headsQuery(u, req.Queues)
-	if query == "" {
-		return candidate{}, support.ErrNothingToPick
-	}
+func (p picker) choose(ctx context.Context, q queryer) (candidate, error) {
 	var c candidate
 	var queue int
-	err := q.QueryRowContext(ctx, query, args...).Scan(&c.id, &c.key, &c.clock, &c.severity, &c.created, &queue)
+	err := sql.ErrNoRows
+	if p.query != "" {
+		c.ticket, err = scanTicketWith(q.QueryRowContext(ctx, p.query, p.args...), &c.key, &c.clock, &queue)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
+		// Nothing waits, or the actor is at their limit: say which.
+		if !p.req.Force {
+			if err := checkWIP(ctx, q, p.u); err != nil {
+				return candidate{}, err
+			}
+		}
 		return candidate{}, support.ErrNothingToPick
 	}
 	if err != nil {
 		return candidate{}, err
 	}
-	c.queue = req.Queues[queue].Name()
+	c.queue = p.req.Queues[queue].Name()
 	return c, nil
 }
 
-// headsQuery takes the head of each of queues for u, by its index, and
-// keeps the first; its row names its queue by position in queues. The
+// pickQuery reads the whole ticket headsQuery chooses, in one statement:
+// the pick is read once, and inside the writer. Unless forced, it finds
+// none for an actor at their work-in-progress limit. CROSS JOIN keeps
+// SQLite from reordering the join, so the one head is found first.
+func pickQuery(u support.User, req support.NextRequest) (string, []any) {
+	heads, args := headsQuery(u, req.Queues)
+	if heads == "" {
+		return "", nil
+	}
+	query := `SELECT ` + ticketColumns + `, h.breach, t.next_breach_clock, h.queue
+FROM (` + heads + `) h CROSS JOIN tickets t ON t.id = h.id` + ticketJoins
+	if req.Force {
+		return query, args
+	}
+	return query + ` WHERE (` + holdingQuery + `) < ?`, append(args, u.ID, wipLimit(u))
+}
+
+// headsQuery takes the head of each of queues for u, by its index alone,
+// and keeps the first; its row names its queue by position in queues. The
 // query is empty when none of the queues is in u's divisions.
 func headsQuery(u support.User, queues []support.Queue) (string, []any) {
 	var heads []string
@@ -163,7 +192,7 @@ func headsQuery(u support.User, queues []support.Queue) (string, []any) {
 		w := queueWhere(queue)
 		w.in("t.language", u.Languages)
 		w.add("NOT EXISTS (SELECT 1 FROM skips k WHERE k.user_id = ? AND k.ticket_id = t.id)", u.ID)
-		heads = append(heads, `SELECT * FROM (SELECT t.id, `+breachKey+` AS breach, t.next_breach_clock, t.severity,
+		heads = append(heads, `SELECT * FROM (SELECT t.id, `+breachKey+` AS breach, t.severity,
 			t.created_at, ? AS queue FROM tickets t`+w.String()+` ORDER BY `+pickOrder+` LIMIT 1)`)
 		args = append(append(args, i), w.args...)
 	}
@@ -176,7 +205,7 @@ func headsQuery(u support.User, queues []support.Queue) (string, []any) {
 // checkWIP refuses more work to a user who holds as many active tickets as
 // their limit.
 func checkWIP(ctx context.Context, q queryer, u support.User) error {
-	limit := cmp.Or(u.WIPLimit, support.DefaultWIPLimit)
+	limit := wipLimit(u)
 	var holding int
 	if err := q.QueryRowContext(ctx, holdingQuery, u.ID).Scan(&holding); err != nil {
 		return err
@@ -187,15 +216,18 @@ func checkWIP(ctx context.Context, q queryer, u support.User) error {
 	return nil
 }
 
+// wipLimit is how many active tickets u may hold.
+func wipLimit(u support.User) int { return cmp.Or(u.WIPLimit, support.DefaultWIPLimit) }
+
 // holdingQuery counts the active tickets a user holds.
 var holdingQuery = `SELECT count(*) FROM tickets t WHERE t.assignee_id = ? AND ` + active
 
 // reason says in one line why c comes first, e.g. "earliest SLA breach in
 // apac-jp/spark: first response due 2026-11-27T10:00:00Z; S2; waiting 3h".
 func (c candidate) reason(now time.Time) string {
-	waiting := "waiting " + age(now.Sub(fromMillis(c.created)))
+	waiting := "waiting " + age(now.Sub(c.ticket.CreatedAt))
 	if c.key == noBreach {
-		return fmt.Sprintf("no SLA clock running in %s; %s; %s", c.queue, c.severity, waiting)
+		return fmt.Sprintf("no SLA clock running in %s; %s; %s", c.queue, c.ticket.Severity, waiting)
 	}
 	at := fromMillis(c.key)
 	state := "due"
@@ -203,7 +235,7 @@ func (c candidate) reason(now time.Time) string {
 		state = "breached at"
 	}
 	return fmt.Sprintf("earliest SLA breach in %s: %s %s %s; %s; %s",
-		c.queue, cmp.Or(c.clock, "SLA"), state, at.Format(time.RFC3339), c.severity, waiting)
+		c.queue, cmp.Or(c.clock, "SLA"), state, at.Format(time.RFC3339), c.ticket.Severity, waiting)
 }
 
 // age is a duration in its largest whole unit: 45m, 3h, 5d.

@@ -13,25 +13,34 @@ import (
 	"github.com/supctl/supctl/pkg/support"
 )
 
-// ticketSelect reads tickets with the names their ids refer to.
-const ticketSelect = `SELECT t.id, t.subject, t.description, t.status, t.severity, t.division, t.region,
+// ticketColumns and ticketJoins read tickets with the names their ids
+// refer to; ticketSelect is the whole query.
+const (
+	ticketColumns = `t.id, t.subject, t.description, t.status, t.severity, t.division, t.region,
 	t.language, t.channel, t.requester_kind, t.requester_name, t.requester_email, t.account_id,
 	COALESCE(a.name, ''), COALESCE(u.email, ''), t.tier, t.tam, t.product_version, t.environment,
-	t.tags, t.assigned_at, t.next_breach_at, t.version, t.created_at, t.updated_at
-FROM tickets t
+	t.tags, t.assigned_at, t.next_breach_at, t.version, t.created_at, t.updated_at`
+	ticketJoins = `
 LEFT JOIN accounts a ON a.id = t.account_id
 LEFT JOIN users u ON u.id = t.assignee_id`
+	ticketSelect = `SELECT ` + ticketColumns + `
+FROM tickets t` + ticketJoins
+)
 
-func scanTicket(row scanner) (support.Ticket, error) {
+func scanTicket(row scanner) (support.Ticket, error) { return scanTicketWith(row) }
+
+// scanTicketWith scans a row of ticketColumns followed by the columns of
+// extra.
+func scanTicketWith(row scanner, extra ...any) (support.Ticket, error) {
 	var t support.Ticket
 	var account sql.NullInt64
 	var tags string
 	var assigned, breach sql.NullInt64
 	var created, updated int64
-	err := row.Scan(&t.ID, &t.Subject, &t.Description, &t.Status, &t.Severity, &t.Division, &t.Region,
+	err := row.Scan(append([]any{&t.ID, &t.Subject, &t.Description, &t.Status, &t.Severity, &t.Division, &t.Region,
 		&t.Language, &t.Channel, &t.RequesterKind, &t.RequesterName, &t.RequesterEmail, &account,
 		&t.AccountName, &t.Assignee, &t.Tier, &t.TAM, &t.ProductVersion, &t.Environment,
-		&tags, &assigned, &breach, &t.Version, &created, &updated)
+		&tags, &assigned, &breach, &t.Version, &created, &updated}, extra...)...)
 	if err != nil {
 		return t, err
 	}

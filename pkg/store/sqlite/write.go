@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"runtime"
 	"time"
 )
 
@@ -37,10 +38,11 @@ const (
 //
 // Writers of this process queue in Go, where they honour ctx, instead of in
 // SQLite's busy handler. Whoever takes the write slot runs every queued
-// write in one transaction, each in a savepoint so that a write that fails
-// leaves no trace: a commit is the costly part of a write, and under load
-// many writes share one (group commit). A write that has started runs to
-// its end even if ctx ends meanwhile.
+// write in one transaction, along with those queued while it runs, each in
+// a savepoint so that a write that fails leaves no trace: a commit is the
+// costly part of a write, and under load many writes share one (group
+// commit). A write that has started runs to its end even if ctx ends
+// meanwhile.
 //
 // While another process holds the database's write lock the transaction
 // waits for it, so that a busy database slows callers down but does not
@@ -92,16 +94,12 @@ func (s *Store) withdraw(j *job) bool {
 // runQueued runs the oldest queued jobs in one transaction; the caller
 // holds the write slot.
 func (s *Store) runQueued() {
-	s.mu.Lock()
-	n := min(len(s.queue), maxBatch)
-	batch := append([]*job(nil), s.queue[:n]...)
-	s.queue = append(s.queue[:0], s.queue[n:]...)
-	s.mu.Unlock()
+	batch := s.dequeue(maxBatch)
 	if s.held >= writeQuantum {
 		time.Sleep(lockYield)
 		s.held = 0
 	}
-	s.runBatch(batch)
+	batch = s.runBatch(batch)
 	s.mu.Lock()
 	if len(s.queue) == 0 {
 		s.held = 0 // nobody takes the lock right back
@@ -112,9 +110,20 @@ func (s *Store) runQueued() {
 	}
 }
 
+// dequeue takes up to n of the oldest queued jobs.
+func (s *Store) dequeue(n int) []*job {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n = min(len(s.queue), n)
+	jobs := append([]*job(nil), s.queue[:n]...)
+	s.queue = append(s.queue[:0], s.queue[n:]...)
+	return jobs
+}
+
 // runBatch runs jobs in one transaction, retried while another process
-// holds the database's write lock, and sets each job's error.
-func (s *Store) runBatch(jobs []*job) {
+// holds the database's write lock, and sets each job's error. It returns
+// jobs with those that joined the transaction (see tryBatch).
+func (s *Store) runBatch(jobs []*job) []*job {
 	deadline := time.Now().Add(lockWait)
 	for {
 		var live []*job
@@ -124,43 +133,83 @@ func (s *Store) runBatch(jobs []*job) {
 			}
 		}
 		if len(live) == 0 {
-			return
+			return jobs
 		}
-		err := s.tryBatch(live)
+		more, err := s.tryBatch(live)
+		jobs = append(jobs, more...)
 		if err == nil {
-			return
+			return jobs
 		}
 		if !isBusy(err) || time.Now().After(deadline) {
-			for _, j := range live {
+			for _, j := range append(live, more...) {
 				if j.err == nil {
 					j.err = err
 				}
 			}
-			return
+			return jobs
 		}
 		time.Sleep(lockPoll)
 	}
 }
 
-// tryBatch runs jobs in one transaction and commits it. Each job's own
-// failure is its error; the error returned, such as a failed commit or a
-// busy database, fails every job that has none.
-func (s *Store) tryBatch(jobs []*job) error {
+// tryBatch runs jobs in one transaction and commits it. Jobs queued while
+// it runs join the transaction, up to maxBatch, and are returned: they
+// share its commit instead of waiting to commit on their own. Each job's
+// own failure is its error; the error returned, such as a failed commit or
+// a busy database, fails every job that has none.
+func (s *Store) tryBatch(jobs []*job) (more []*job, err error) {
 	ctx := context.Background() // see txn
 	tx, err := s.wconn.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	begun := time.Now()
 	defer func() { s.held += time.Since(begun) }()
 	t := &txn{ctx: ctx, tx: tx, stmts: s.reads}
-	for _, j := range jobs {
-		if err := s.runJob(t, j); err != nil {
+	if len(jobs) == 1 {
+		// A lone job needs no savepoint: when it fails, rolling back the
+		// transaction undoes just the job.
+		j := jobs[0]
+		if j.err = j.fn(t, s.stamp()); j.err != nil {
 			tx.Rollback()
+			if isBusy(j.err) {
+				return nil, j.err
+			}
+			return nil, nil
+		}
+	} else if err := s.runJobs(t, jobs); err != nil {
+		return nil, err
+	}
+	for n := len(jobs); n < maxBatch; {
+		// Callers about to queue a write may be runnable but waiting for
+		// a thread: yielding lets them queue in time to join.
+		runtime.Gosched()
+		next := s.dequeue(maxBatch - n)
+		if len(next) == 0 {
+			break
+		}
+		more, n = append(more, next...), n+len(next)
+		if err := s.runJobs(t, next); err != nil {
+			return more, err
+		}
+	}
+	return more, tx.Commit()
+}
+
+// runJobs runs jobs in turn, each in its savepoint, skipping those whose
+// context has ended. When the transaction is no longer usable it rolls it
+// back and returns the error.
+func (s *Store) runJobs(t *txn, jobs []*job) error {
+	for _, j := range jobs {
+		if j.err = j.ctx.Err(); j.err != nil {
+			continue
+		}
+		if err := s.runJob(t, j); err != nil {
+			t.tx.Rollback()
 			return err
 		}
 	}
-	return tx.Commit()
+	return nil
 }
 
 // runJob runs one job in a savepoint, which is rolled back if it fails. It

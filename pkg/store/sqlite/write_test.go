@@ -88,6 +88,54 @@ func TestQueuedWritesFailAlone(t *testing.T) {
 	}
 }
 
+// A write queued while a transaction runs joins it and shares its commit.
+func TestQueuedWriteJoinsRunningTransaction(t *testing.T) {
+	s := openTest(t)
+	txs := make(chan *txn, 2)
+	record := func(tx *txn, _ time.Time) error {
+		txs <- tx
+		return nil
+	}
+	joined := make(chan error, 1)
+	err := s.write(t.Context(), func(tx *txn, now time.Time) error {
+		go func() { joined <- s.write(t.Context(), record) }()
+		waitQueued(s, 1)
+		return record(tx, now)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := <-joined; err != nil {
+		t.Fatal(err)
+	}
+	if first, second := <-txs, <-txs; first != second {
+		t.Error("the queued write ran in a transaction of its own")
+	}
+}
+
+// A write that runs alone, with no savepoint, must leave no trace either.
+func TestLoneWriteFailsWithoutTrace(t *testing.T) {
+	s := openTest(t)
+	errFailed := errors.New("failed after its insert")
+	err := s.write(t.Context(), func(tx *txn, now time.Time) error {
+		if _, err := tx.ExecContext(t.Context(), `INSERT INTO users (email, role, created_at) VALUES ('lone@example.com', 'engineer', ?)`,
+			now.UnixMilli()); err != nil {
+			return err
+		}
+		return errFailed
+	})
+	if !errors.Is(err, errFailed) {
+		t.Fatalf("write: %v, want %v", err, errFailed)
+	}
+	users, err := s.ListUsers(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(users) != 0 {
+		t.Errorf("users = %+v, want none", users)
+	}
+}
+
 // A write whose context ends while it waits is withdrawn and never runs.
 func TestQueuedWriteWithdrawn(t *testing.T) {
 	s := openTest(t)
