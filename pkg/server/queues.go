@@ -107,21 +107,25 @@ func (s *Server) nextTicket(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, pick)
 }
 
-type reasonRequest struct {
-	Reason string `json:"reason"`
+// reasonedAction reads what skip and release share: the ticket id, a JSON
+// body with a reason, and a caller who may take tickets.
+func reasonedAction(r *http.Request) (id int64, reason string, err error) {
+	var req struct {
+		Reason string `json:"reason"`
+	}
+	if id, err = pathID(r); err != nil {
+		return 0, "", err
+	}
+	if _, err = readJSON(r, &req); err != nil {
+		return 0, "", err
+	}
+	return id, req.Reason, canWork(currentUser(r))
 }
 
 func (s *Server) skipTicket(w http.ResponseWriter, r *http.Request) {
-	var req reasonRequest
-	id, err := pathID(r)
+	id, reason, err := reasonedAction(r)
 	if err == nil {
-		_, err = readJSON(r, &req)
-	}
-	if err == nil {
-		err = canWork(currentUser(r))
-	}
-	if err == nil {
-		err = s.store.SkipTicket(r.Context(), actor(r), id, req.Reason)
+		err = s.store.SkipTicket(r.Context(), actor(r), id, reason)
 	}
 	if err != nil {
 		s.fail(w, r, err)
@@ -131,19 +135,12 @@ func (s *Server) skipTicket(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) releaseTicket(w http.ResponseWriter, r *http.Request) {
-	var req reasonRequest
-	id, err := pathID(r)
-	if err == nil {
-		_, err = readJSON(r, &req)
-	}
-	if err == nil {
-		err = canWork(currentUser(r))
-	}
+	id, reason, err := reasonedAction(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	t, err := s.store.ReleaseTicket(r.Context(), actor(r), id, req.Reason)
+	t, err := s.store.ReleaseTicket(r.Context(), actor(r), id, reason)
 	if err != nil {
 		s.fail(w, r, err)
 		return

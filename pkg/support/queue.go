@@ -24,11 +24,6 @@ func (q Queue) Name() string {
 	return name
 }
 
-// Matches reports whether an active, unassigned ticket t is in q.
-func (q Queue) Matches(t Ticket) bool {
-	return t.Region == q.Region && t.Division == q.Division && (q.Language == "" || t.Language == q.Language)
-}
-
 // ParseQueue reads a queue name.
 func ParseQueue(name string) (Queue, error) {
 	parts := strings.Split(name, "/")
