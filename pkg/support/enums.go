@@ -123,7 +123,7 @@ var (
 	TicketSorts = Enum{Name: "sort", Choices: []Choice{
 		{"updated", "most recently updated first"},
 		{"created", "newest first"},
-		{"severity", "most severe first, then most recently updated"},
+		{"severity", "most severe first, then newest"},
 		{"breach", "earliest SLA breach first; tickets with no clock running last"},
 	}}
 )

@@ -23,7 +23,7 @@ func cursorAfter(sort string, t support.Ticket) cursor {
 	case "created":
 		c.At = t.CreatedAt.UnixMilli()
 	case "severity":
-		c.Severity = t.Severity
+		c.Severity, c.At = t.Severity, t.CreatedAt.UnixMilli()
 	case "breach":
 		c.At = noBreach
 		if t.NextBreach != nil {

@@ -12,7 +12,7 @@ import (
 var orders = map[string]string{
 	"updated":  "t.updated_at DESC, t.id DESC",
 	"created":  "t.created_at DESC, t.id DESC",
-	"severity": "t.severity ASC, t.updated_at DESC, t.id DESC",
+	"severity": "t.severity ASC, t.created_at DESC, t.id DESC",
 	"breach":   breachKey + " ASC, t.id ASC",
 }
 
@@ -86,7 +86,7 @@ func listQuery(f support.TicketFilter, sort string, limit int) (string, []any, e
 		case "created":
 			w.add("(t.created_at, t.id) < (?, ?)", c.At, c.ID)
 		case "severity":
-			w.add("(t.severity > ? OR (t.severity = ? AND (t.updated_at, t.id) < (?, ?)))", c.Severity, c.Severity, c.At, c.ID)
+			w.add("(t.severity > ? OR (t.severity = ? AND (t.created_at, t.id) < (?, ?)))", c.Severity, c.Severity, c.At, c.ID)
 		case "breach":
 			// The redundant first term is a range the index can seek to.
 			w.add(breachKey+" >= ? AND ("+breachKey+" > ? OR t.id > ?)", c.At, c.At, c.ID)

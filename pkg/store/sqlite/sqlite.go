@@ -28,7 +28,8 @@ import (
 type Store struct {
 	db     *sql.DB
 	reads  *readDB
-	wconn  *sql.Conn // the connection every write runs on
+	wconn  *sql.Conn     // the connection every write runs on
+	ckpt   *checkpointer // nil when read-only, and then does nothing
 	now    func() time.Time
 	breach store.BreachFunc
 	writer chan struct{} // the write slot
@@ -96,6 +97,12 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err == nil {
 		s.wconn, err = writeConn(ctx, db)
 	}
+	if err == nil && !o.readOnly {
+		var c *sql.Conn
+		if c, err = db.Conn(ctx); err == nil {
+			s.ckpt = startCheckpointer(c)
+		}
+	}
 	if err != nil {
 		db.Close()
 		return nil, openError(path, osReason(path, o.readOnly, err))
@@ -145,7 +152,6 @@ func dsn(path string, readOnly bool) string {
 	} else {
 		q.Add("_pragma", "journal_mode(wal)")
 		q.Add("_pragma", "synchronous(normal)")
-		q.Add("_pragma", "wal_autocheckpoint(10000)")
 		q.Set("_txlock", "immediate")
 	}
 	p := filepath.ToSlash(path)
@@ -158,6 +164,7 @@ func dsn(path string, readOnly bool) string {
 // Close closes the database.
 func (s *Store) Close() error {
 	s.reads.close()
+	s.ckpt.close()
 	s.wconn.Close()
 	return s.db.Close()
 }
@@ -169,13 +176,14 @@ const writerCache = 32 << 10
 
 // writeConn opens the write connection. It does not wait for the write lock
 // in SQLite's busy handler, which sleeps up to 100 ms between tries, but
-// fails at once and lets write wait (see lockPoll).
+// fails at once and lets write wait (see lockPoll). It leaves checkpoints to
+// the checkpointer.
 func writeConn(ctx context.Context, db *sql.DB) (*sql.Conn, error) {
 	c, err := db.Conn(ctx)
 	if err != nil {
 		return nil, err
 	}
-	for _, pragma := range []string{fmt.Sprintf("cache_size = -%d", writerCache), "busy_timeout = 0"} {
+	for _, pragma := range []string{fmt.Sprintf("cache_size = -%d", writerCache), "busy_timeout = 0", "wal_autocheckpoint = 0"} {
 		if _, err := c.ExecContext(ctx, "PRAGMA "+pragma); err != nil {
 			c.Close()
 			return nil, err

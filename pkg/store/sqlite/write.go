@@ -193,7 +193,11 @@ func (s *Store) tryBatch(jobs []*job) (more []*job, err error) {
 			return more, err
 		}
 	}
-	return more, tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return more, err
+	}
+	s.ckpt.notify()
+	return more, nil
 }
 
 // runJobs runs jobs in turn, each in its savepoint, skipping those whose

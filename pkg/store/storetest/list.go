@@ -81,7 +81,7 @@ var sortKeys = map[string]func(a, b support.Ticket) int{
 	},
 	"severity": func(a, b support.Ticket) int {
 		return cmp.Or(cmp.Compare(support.SeverityRank(a.Severity), support.SeverityRank(b.Severity)),
-			b.UpdatedAt.Compare(a.UpdatedAt), cmp.Compare(b.ID, a.ID))
+			b.CreatedAt.Compare(a.CreatedAt), cmp.Compare(b.ID, a.ID))
 	},
 	"breach": func(a, b support.Ticket) int {
 		switch {

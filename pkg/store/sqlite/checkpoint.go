@@ -1,0 +1,77 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"sync"
+	"time"
+)
+
+// checkpointPause is the least time between two checkpoints: long enough
+// that a page written over and over is copied once in a while, not at every
+// commit; short enough that the log stays small.
+const checkpointPause = 100 * time.Millisecond
+
+// checkpointer copies committed pages from the write-ahead log back into the
+// database file, on a connection of its own. SQLite would otherwise do it
+// in whichever commit crosses wal_autocheckpoint, and that commit, with
+// every write batched in it, would wait for the copy and its fsyncs.
+type checkpointer struct {
+	conn      *sql.Conn
+	committed chan struct{} // a commit since the last checkpoint; holds at most one
+	stop      chan struct{}
+	done      chan struct{}
+	stopOnce  sync.Once
+}
+
+func startCheckpointer(conn *sql.Conn) *checkpointer {
+	c := &checkpointer{conn: conn, committed: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	go c.run()
+	return c
+}
+
+// notify tells the checkpointer that a transaction committed. It never
+// blocks: commits that come while one is pending add nothing.
+func (c *checkpointer) notify() {
+	if c == nil {
+		return
+	}
+	select {
+	case c.committed <- struct{}{}:
+	default:
+	}
+}
+
+func (c *checkpointer) run() {
+	defer close(c.done)
+	for {
+		select {
+		case <-c.committed:
+		case <-c.stop:
+			return
+		}
+		// PASSIVE copies what it can without waiting on readers or the
+		// writer; what it leaves is copied next time. A failure, such as
+		// a full disk, leaves the log longer and the data intact.
+		c.conn.ExecContext(context.Background(), "PRAGMA wal_checkpoint(PASSIVE)")
+		select {
+		case <-time.After(checkpointPause):
+		case <-c.stop:
+			return
+		}
+	}
+}
+
+// close stops the checkpointer and closes its connection; closing it
+// again does nothing. The last connection to close checkpoints what is
+// left.
+func (c *checkpointer) close() {
+	if c == nil {
+		return
+	}
+	c.stopOnce.Do(func() {
+		close(c.stop)
+		<-c.done
+		c.conn.Close()
+	})
+}
