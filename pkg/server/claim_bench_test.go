@@ -47,7 +47,7 @@ func BenchmarkClaimNextHTTP(b *testing.B) {
 			var elapsed time.Duration
 			for range b.N {
 				b.StopTimer()
-				r := newClaimRace(b, clients)
+				r := newClaimRace(b, clients, raceTickets)
 				b.StartTimer()
 				start := time.Now()
 				won, l := r.drain(b, clients)
@@ -68,13 +68,14 @@ func BenchmarkClaimNextHTTP(b *testing.B) {
 }
 
 // raceEngineers is how many engineers the clients call for, in turn, so
-// that each holds at most raceTickets/raceEngineers tickets, under the
-// default work-in-progress limit, as in real life.
+// that each holds few tickets, as in real life; their work-in-progress
+// limit lets them take all the tickets of a race between them.
 const raceEngineers = 500
 
-// claimRace is a server over a fresh database of raceTickets waiting
-// tickets, and the engineers who take them.
+// claimRace is a server over a fresh database of waiting tickets, and the
+// engineers who take them.
 type claimRace struct {
+	path      string
 	st        *sqlite.Store
 	srv       *httptest.Server
 	http      *http.Client
@@ -84,7 +85,7 @@ type claimRace struct {
 
 type raceEngineer struct{ email, token string }
 
-func newClaimRace(b *testing.B, clients int) *claimRace {
+func newClaimRace(b testing.TB, clients, tickets int) *claimRace {
 	b.Helper()
 	ctx := b.Context()
 	path := filepath.Join(b.TempDir(), "race.db")
@@ -92,11 +93,12 @@ func newClaimRace(b *testing.B, clients int) *claimRace {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := &claimRace{}
+	r := &claimRace{path: path}
 	system := store.Actor{Email: "system"}
 	for i := range raceEngineers {
 		email := fmt.Sprintf("engineer%03d@example.com", i)
-		if _, err := st.CreateUser(ctx, system, support.User{Email: email, Role: "engineer", Region: "apac-jp", Tier: "frontline"}); err != nil {
+		if _, err := st.CreateUser(ctx, system, support.User{Email: email, Role: "engineer", Region: "apac-jp", Tier: "frontline",
+			WIPLimit: tickets/raceEngineers + 1}); err != nil {
 			b.Fatal(err)
 		}
 		issued, err := server.IssueToken(ctx, st, system, email, "bench")
@@ -118,7 +120,7 @@ func newClaimRace(b *testing.B, clients int) *claimRace {
 	if err := st.Close(); err != nil {
 		b.Fatal(err)
 	}
-	r.want = seedTickets(b, path, accounts, waitingTickets(customers))
+	r.want = seedTickets(b, path, accounts, waitingTickets(customers, tickets))
 
 	engine := clocks.Default()
 	if r.st, err = sqlite.Open(ctx, path, sqlite.WithBreachFunc(engine.Breach)); err != nil {
@@ -130,12 +132,12 @@ func newClaimRace(b *testing.B, clients int) *claimRace {
 	return r
 }
 
-// waitingTickets are raceTickets new tickets spread over raceQueues,
+// waitingTickets are n new tickets spread over raceQueues,
 // severities and the customers, opened a minute apart up to now, so that
 // their breach instants differ and some have passed.
-func waitingTickets(customers []int64) []seeded {
+func waitingTickets(customers []int64, n int) []seeded {
 	now := time.Now().Truncate(time.Millisecond)
-	out := make([]seeded, raceTickets)
+	out := make([]seeded, n)
 	for i := range out {
 		q := raceQueues[i%len(raceQueues)]
 		out[i] = seeded{
@@ -145,7 +147,7 @@ func waitingTickets(customers []int64) []seeded {
 				AccountID: customers[(i/16)%len(customers)],
 			},
 			Status:  "new",
-			Created: now.Add(-time.Duration(raceTickets-i) * time.Minute),
+			Created: now.Add(-time.Duration(n-i) * time.Minute),
 		}
 	}
 	return out
@@ -168,7 +170,7 @@ func (r *claimRace) drain(b *testing.B, clients int) (map[string][]int64, []time
 	latencies := make([][]time.Duration, clients)
 	// Each client's last call finds nothing; more calls than that and one
 	// per ticket would mean tickets handed out twice, and a race without end.
-	limit := int64(raceTickets + clients)
+	limit := int64(len(r.want) + clients)
 	var calls atomic.Int64
 	var wg sync.WaitGroup
 	for i := range clients {

@@ -26,7 +26,7 @@ func (s *Store) ClaimTicket(ctx context.Context, actor store.Actor, id int64) (t
 		}
 		switch cur.Assignee {
 		case "":
-			t, err = s.claim(ctx, tx, now, actor, cur, "")
+			t, _, err = s.claim(ctx, tx, now, actor, id, cur.Status, 0, "")
 			return err
 		case actor.Email:
 			t = cur
@@ -41,28 +41,45 @@ func (s *Store) ClaimTicket(ctx context.Context, actor store.Actor, id int64) (t
 	return t, err
 }
 
-// claim assigns cur, an active ticket nobody holds, to the actor and opens
-// it if new. via, when set, says which command claimed it.
-func (s *Store) claim(ctx context.Context, tx *txn, now time.Time, actor store.Actor, cur support.Ticket, via string) (support.Ticket, error) {
-	next := cur
-	next.Assignee, next.AssignedAt = actor.Email, &now
-	if next.Status == "new" {
-		next.Status = "open"
+// claim assigns ticket id, active, held by nobody and in status, to the
+// actor, opens it if new, and returns it with the clock that breaches
+// next. With a limit, it claims nothing and returns sql.ErrNoRows when the
+// actor holds that many active tickets already. via, when set, says which
+// command claimed it.
+func (s *Store) claim(ctx context.Context, tx *txn, now time.Time, actor store.Actor, id int64, status string, limit int, via string) (t support.Ticket, clock string, err error) {
+	next := status
+	if next == "new" {
+		next = "open"
 	}
-	next.Version, next.UpdatedAt = cur.Version+1, now
-	if _, err := tx.ExecContext(ctx,
-		`UPDATE tickets SET assignee_id = ?, assigned_at = ?, status = ?, version = ?, updated_at = ? WHERE id = ?`,
-		actor.ID, now.UnixMilli(), next.Status, next.Version, now.UnixMilli(), cur.ID); err != nil {
-		return cur, err
+	query, args := claimUpdate, []any{actor.ID, now.UnixMilli(), next, now.UnixMilli(), id}
+	if limit > 0 {
+		query, args = claimUpdateWithin, append(args, actor.ID, limit)
 	}
-	before, after := claimChange{Assignee: cur.Assignee}, claimChange{Assignee: next.Assignee, Via: via}
-	if next.Status != cur.Status {
-		before.Status, after.Status = cur.Status, next.Status
+	if t, err = scanTicketWith(tx.QueryRowContext(ctx, query, args...), &clock); err != nil {
+		return t, "", err
+	}
+	before, after := claimChange{}, claimChange{Assignee: actor.Email, Via: via}
+	if next != status {
+		before.Status, after.Status = status, next
 	}
 	// Taking a ticket moves no SLA clock (new and open run alike): the
 	// stored breach stands, and the writer saves recomputing it.
-	return next, event(ctx, tx, now, actor, entityTicket, next.ID, kindClaimed, before, after)
+	return t, clock, event(ctx, tx, now, actor, entityTicket, id, kindClaimed, before, after)
 }
+
+// claimUpdate claims a ticket and returns it as ticketColumns and its next
+// breach clock read it; RETURNING has no joins, so names come from
+// subqueries. claimUpdateWithin claims only within a work-in-progress
+// limit.
+var (
+	claimUpdate = `UPDATE tickets SET assignee_id = ?, assigned_at = ?, status = ?, version = version + 1, updated_at = ?
+WHERE id = ? RETURNING ` + strings.NewReplacer(
+		"t.", "",
+		"COALESCE(a.name, '')", "coalesce((SELECT name FROM accounts WHERE id = account_id), '')",
+		"COALESCE(u.email, '')", "coalesce((SELECT email FROM users WHERE id = assignee_id), '')",
+	).Replace(ticketColumns) + `, next_breach_clock`
+	claimUpdateWithin = strings.Replace(claimUpdate, "WHERE id = ?", "WHERE id = ? AND ("+holdingQuery+") < ?", 1)
+)
 
 // claimChange is a side of a claim's event. Its fields are in the order
 // of a map's keys, as other events have them; a struct encodes faster.

@@ -45,7 +45,7 @@ func TestQueryPlans(t *testing.T) {
 	}
 	queue, queueArgs := queueQuery(jpCore, 50)
 	stats, statsArgs := statsQuery(jp[0], time.Now())
-	heads, headsArgs := pickQuery(support.User{ID: 1, Languages: []string{"ja", "en"}}, support.NextRequest{Queues: jp})
+	heads, headsArgs := headsQuery(support.User{ID: 1, Languages: []string{"ja", "en"}}, jp)
 	active, activeArgs, err := listQuery(support.TicketFilter{Statuses: support.ActiveStatuses}, "breach", 51)
 	if err != nil {
 		t.Fatal(err)
@@ -66,9 +66,10 @@ func TestQueryPlans(t *testing.T) {
 		{"queue in pick order", queue, queueArgs, "SEARCH t USING INDEX tickets_queue (region=? AND division=?)", 1, "TEMP B-TREE"},
 		{"queue statistics", stats, statsArgs, "SEARCH t USING COVERING INDEX tickets_queue (region=? AND division=?)", 1, "SCAN t"},
 		{"heads of four queues", heads, headsArgs, "SEARCH t USING COVERING INDEX tickets_queue (region=? AND division=?)", len(jp), "SCAN t"},
-		{"the pick's ticket", heads, headsArgs, "SEARCH t USING INTEGER PRIMARY KEY (rowid=?)", 1, "SCAN t"},
-		{"the pick's work in progress", heads, headsArgs, "SEARCH t USING COVERING INDEX tickets_held (assignee_id=?", 1, "SCAN t"},
-		{"work in progress", holdingQuery, []any{1}, "SEARCH t USING COVERING INDEX tickets_held (assignee_id=?", 1, "SCAN t"},
+		{"heads in index order", heads, headsArgs, "tickets_queue", len(jp), "TEMP B-TREE"},
+		{"the claim", claimUpdateWithin, []any{1, 0, "open", 0, 7, 1, 12}, "SEARCH tickets USING INTEGER PRIMARY KEY (rowid=?)", 1, "SCAN"},
+		{"the claim's work in progress", claimUpdateWithin, []any{1, 0, "open", 0, 7, 1, 12}, "SEARCH t USING COVERING INDEX tickets_assignee (assignee_id=? AND status=?)", 1, "SCAN"},
+		{"work in progress", holdingQuery, []any{1}, "SEARCH t USING COVERING INDEX tickets_assignee (assignee_id=? AND status=?)", 1, "SCAN t"},
 		{"active by breach", active, activeArgs, "SCAN t USING INDEX tickets_breach", 1, "TEMP B-TREE"},
 		{"active by breach, next page", next, nextArgs, "SEARCH t USING INDEX tickets_breach (<expr>>?)", 1, "TEMP B-TREE"},
 	}

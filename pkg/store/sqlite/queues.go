@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/supctl/supctl/pkg/store"
@@ -79,32 +80,13 @@ func (s *Store) NextTicket(ctx context.Context, actor store.Actor, req support.N
 	if len(req.Queues) == 0 {
 		return support.Pick{}, &support.ValidationError{Field: "queues", Message: "no queue to pick from: name at least one, e.g. apac-jp/spark"}
 	}
-	// The actor's skills and limit are read before taking the writer: they
-	// need no transaction, and the writer is what every claim waits for.
-	u, err := userWhere(ctx, s.reads, "id = ?", actor.ID, "user "+actor.Email)
-	if err != nil {
-		return support.Pick{}, err
-	}
 	var pick support.Pick
-	p := newPicker(u, req)
-	pickIn := func(q queryer, now time.Time) error {
-		c, err := p.choose(ctx, q)
-		if err != nil {
-			return err
-		}
-		pick.Ticket, pick.Queue, pick.Reason = c.ticket, c.queue, c.reason(now)
-		return nil
-	}
+	var err error
 	if req.DryRun {
-		err = pickIn(s.reads, s.stamp())
+		pick, err = s.pick(ctx, s.reads, actor, req, s.stamp(), nil)
 	} else {
-		err = s.write(ctx, func(tx *txn, now time.Time) error {
-			if err := pickIn(tx, now); err != nil {
-				return err
-			}
-			var err error
-			pick.Ticket, err = s.claim(ctx, tx, now, actor, pick.Ticket, "queue next")
-			pick.Claimed = true
+		err = s.write(ctx, func(tx *txn, now time.Time) (err error) {
+			pick, err = s.pick(ctx, tx, actor, req, now, tx)
 			return err
 		})
 	}
@@ -114,6 +96,51 @@ func (s *Store) NextTicket(ctx context.Context, actor store.Actor, req support.N
 	return pick, nil
 }
 
+// pick chooses the actor's next ticket, and claims it when tx is not nil
+// (q is then tx). The actor's skills and limit are read in the same
+// transaction: an admin's change to them applies to the next pick.
+func (s *Store) pick(ctx context.Context, q queryer, actor store.Actor, req support.NextRequest, now time.Time, tx *txn) (support.Pick, error) {
+	u, err := userWhere(ctx, q, "id = ?", actor.ID, "user "+actor.Email)
+	if err != nil {
+		return support.Pick{}, err
+	}
+	h, err := firstHead(ctx, q, u, req)
+	if errors.Is(err, support.ErrNothingToPick) && !req.Force {
+		// Nothing waits, or the actor is at their limit: say which.
+		err = cmp.Or(checkWIP(ctx, q, u), err)
+	}
+	if err != nil {
+		return support.Pick{}, err
+	}
+	c := candidate{key: h.breach, queue: req.Queues[h.queue].Name()}
+	if tx == nil {
+		// A dry run claims nothing, but tells an actor at their limit so.
+		if !req.Force {
+			err = checkWIP(ctx, q, u)
+		}
+		if err == nil {
+			c.ticket, err = scanTicketWith(q.QueryRowContext(ctx, pickedTicket, h.id), &c.clock)
+		}
+	} else {
+		limit := wipLimit(u)
+		if req.Force {
+			limit = 0
+		}
+		c.ticket, c.clock, err = s.claim(ctx, tx, now, actor, h.id, h.status, limit, "queue next")
+		if errors.Is(err, sql.ErrNoRows) {
+			// The limit held the claim back.
+			err = cmp.Or(checkWIP(ctx, q, u), err)
+		}
+	}
+	if err != nil {
+		return support.Pick{}, err
+	}
+	return support.Pick{Ticket: c.ticket, Queue: c.queue, Reason: c.reason(now), Claimed: tx != nil}, nil
+}
+
+// pickedTicket reads a ticket with the clock that breaches next.
+const pickedTicket = `SELECT ` + ticketColumns + `, t.next_breach_clock FROM tickets t` + ticketJoins + ` WHERE t.id = ?`
+
 // candidate is the ticket a pick chose, with what the reason for it needs.
 type candidate struct {
 	ticket support.Ticket
@@ -122,84 +149,109 @@ type candidate struct {
 	queue  string
 }
 
-// picker is an actor's pick with its query, built before the pick takes
-// the writer, which every claim waits for.
-type picker struct {
-	u     support.User
-	req   support.NextRequest
-	query string // empty when none of the queues is in u's divisions
-	args  []any
+// head is the first ticket of a queue for an actor, as the queue's index
+// has it.
+type head struct {
+	id, breach, created int64
+	severity, status    string
+	queue               int // its position in the request
 }
 
-func newPicker(u support.User, req support.NextRequest) picker {
-	query, args := pickQuery(u, req)
-	return picker{u: u, req: req, query: query, args: args}
+// before tells whether h comes before o in pick order.
+func (h head) before(o head) bool {
+	return cmp.Or(cmp.Compare(h.breach, o.breach), cmp.Compare(h.severity, o.severity),
+		cmp.Compare(h.created, o.created), cmp.Compare(h.id, o.id)) < 0
 }
 
-// choose finds the actor's next ticket: within their work-in-progress limit
-// unless forced, the first in pick order of the heads of the queues, each
-// narrowed to the actor's skills and to tickets they have not skipped.
-func (p picker) choose(ctx context.Context, q queryer) (candidate, error) {
-	var c candidate
-	var queue int
-	err := sql.ErrNoRows
-	if p.query != "" {
-		c.ticket, err = scanTicketWith(q.QueryRowContext(ctx, p.query, p.args...), &c.key, &c.clock, &queue)
+// firstHead finds u's next ticket: the first in pick order of the heads of
+// the queues, each narrowed to u's skills and to tickets they have not
+// skipped. It returns support.ErrNothingToPick when there is none.
+func firstHead(ctx context.Context, q queryer, u support.User, req support.NextRequest) (head, error) {
+	query, args := headsQuery(u, req.Queues)
+	if query == "" {
+		return head{}, support.ErrNothingToPick
 	}
-	if errors.Is(err, sql.ErrNoRows) {
-		// Nothing waits, or the actor is at their limit: say which.
-		if !p.req.Force {
-			if err := checkWIP(ctx, q, p.u); err != nil {
-				return candidate{}, err
-			}
-		}
-		return candidate{}, support.ErrNothingToPick
-	}
+	heads, err := queryAll(ctx, q, func(row scanner) (head, error) {
+		var h head
+		return h, row.Scan(&h.id, &h.breach, &h.severity, &h.created, &h.status, &h.queue)
+	}, query, args...)
 	if err != nil {
-		return candidate{}, err
-	}
-	c.queue = p.req.Queues[queue].Name()
-	return c, nil
-}
-
-// pickQuery reads the whole ticket headsQuery chooses, in one statement:
-// the pick is read once, and inside the writer. Unless forced, it finds
-// none for an actor at their work-in-progress limit. CROSS JOIN keeps
-// SQLite from reordering the join, so the one head is found first.
-func pickQuery(u support.User, req support.NextRequest) (string, []any) {
-	heads, args := headsQuery(u, req.Queues)
-	if heads == "" {
-		return "", nil
-	}
-	query := `SELECT ` + ticketColumns + `, h.breach, t.next_breach_clock, h.queue
-FROM (` + heads + `) h CROSS JOIN tickets t ON t.id = h.id` + ticketJoins
-	if req.Force {
-		return query, args
-	}
-	return query + ` WHERE (` + holdingQuery + `) < ?`, append(args, u.ID, wipLimit(u))
-}
-
-// headsQuery takes the head of each of queues for u, by its index alone,
-// and keeps the first; its row names its queue by position in queues. The
-// query is empty when none of the queues is in u's divisions.
-func headsQuery(u support.User, queues []support.Queue) (string, []any) {
-	var heads []string
-	var args []any
-	for i, queue := range queues {
-		if len(u.Divisions) > 0 && !slices.Contains(u.Divisions, queue.Division) {
-			continue
-		}
-		w := queueWhere(queue)
-		w.in("t.language", u.Languages)
-		w.add("NOT EXISTS (SELECT 1 FROM skips k WHERE k.user_id = ? AND k.ticket_id = t.id)", u.ID)
-		heads = append(heads, `SELECT * FROM (SELECT t.id, `+breachKey+` AS breach, t.severity,
-			t.created_at, ? AS queue FROM tickets t`+w.String()+` ORDER BY `+pickOrder+` LIMIT 1)`)
-		args = append(append(args, i), w.args...)
+		return head{}, err
 	}
 	if len(heads) == 0 {
+		return head{}, support.ErrNothingToPick
+	}
+	first := heads[0]
+	for _, h := range heads[1:] {
+		if h.before(first) {
+			first = h
+		}
+	}
+	return first, nil
+}
+
+// headsQuery reads the head of each of queues for u, by the queue's index
+// alone; each row names its queue by position in queues. The query is
+// empty when none of the queues is in u's divisions.
+//
+// Its text depends only on its shape (see headsShape), so that building it
+// costs no more than its arguments: it runs inside the writer.
+func headsQuery(u support.User, queues []support.Queue) (string, []any) {
+	var args []any
+	shape := headsShape{languages: len(u.Languages)}
+	for i, q := range queues {
+		if len(u.Divisions) > 0 && !slices.Contains(u.Divisions, q.Division) {
+			continue
+		}
+		shape.heads++
+		args = append(args, i, q.Region, q.Division, q.Language, q.Language)
+		for _, l := range u.Languages {
+			args = append(args, l)
+		}
+		args = append(args, u.ID)
+	}
+	if shape.heads == 0 {
 		return "", nil
 	}
-	return strings.Join(heads, " UNION ALL ") + ` ORDER BY breach, severity, created_at, id LIMIT 1`, args
+	return headsQueries.text(shape), args
+}
+
+// headsShape is what the text of a heads query depends on: how many queues
+// it looks at, and how many languages the actor speaks (none: any).
+type headsShape struct{ heads, languages int }
+
+// headsTexts remembers the text of each shape of heads query; there are a
+// few dozen at most.
+type headsTexts struct {
+	mu    sync.Mutex
+	texts map[headsShape]string
+}
+
+var headsQueries = headsTexts{texts: map[headsShape]string{}}
+
+func (p *headsTexts) text(shape headsShape) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	text, ok := p.texts[shape]
+	if !ok {
+		text = shape.build()
+		p.texts[shape] = text
+	}
+	return text
+}
+
+func (shape headsShape) build() string {
+	// Region and division are arguments, and so is the queue's language,
+	// which may be empty: any.
+	w := &where{conds: queueWhere(support.Queue{}).conds}
+	w.add("(? = '' OR t.language = ?)")
+	if shape.languages > 0 {
+		w.add("t.language IN (" + strings.TrimSuffix(strings.Repeat("?, ", shape.languages), ", ") + ")")
+	}
+	w.add("NOT EXISTS (SELECT 1 FROM skips k WHERE k.user_id = ? AND k.ticket_id = t.id)")
+	head := `SELECT * FROM (SELECT t.id, ` + breachKey + `, t.severity, t.created_at, t.status, ?
+		FROM tickets t` + w.String() + ` ORDER BY ` + pickOrder + ` LIMIT 1)`
+	return strings.Repeat(head+" UNION ALL ", shape.heads-1) + head
 }
 
 // checkWIP refuses more work to a user who holds as many active tickets as

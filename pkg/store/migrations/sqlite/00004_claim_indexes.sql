@@ -1,7 +1,8 @@
 -- Indexes a claim leaves alone. Claiming changes a ticket's assignee and
 -- updated_at: every index on either must be rewritten, and each one adds
 -- pages to the transaction's commit. Indexes that only filter, and the
--- severity sort, no longer carry updated_at; the assignee index leaves out
+-- severity sort, no longer carry updated_at. One index on the assignee
+-- serves both their lists and their work in progress; it leaves out
 -- unassigned tickets, which the queue index serves.
 
 -- +goose Up
@@ -11,8 +12,9 @@ DROP INDEX tickets_account;
 CREATE INDEX tickets_account ON tickets (account_id, created_at);
 DROP INDEX tickets_region_division;
 CREATE INDEX tickets_region_division ON tickets (region, division, created_at);
+DROP INDEX tickets_held;
 DROP INDEX tickets_assignee;
-CREATE INDEX tickets_assignee ON tickets (assignee_id, updated_at) WHERE assignee_id IS NOT NULL;
+CREATE INDEX tickets_assignee ON tickets (assignee_id, status, updated_at) WHERE assignee_id IS NOT NULL;
 -- Nothing reads events by time alone.
 DROP INDEX events_at;
 
@@ -20,6 +22,8 @@ DROP INDEX events_at;
 CREATE INDEX events_at ON events (at);
 DROP INDEX tickets_assignee;
 CREATE INDEX tickets_assignee ON tickets (assignee_id, updated_at);
+CREATE INDEX tickets_held ON tickets (assignee_id, status)
+    WHERE status IN ('new', 'open', 'pending_customer', 'pending_engineering', 'on_hold');
 DROP INDEX tickets_region_division;
 CREATE INDEX tickets_region_division ON tickets (region, division, updated_at);
 DROP INDEX tickets_account;
