@@ -50,6 +50,10 @@ func TestQueryPlans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	regional, regionalArgs, err := listQuery(support.TicketFilter{Statuses: support.ActiveStatuses, Regions: []string{"apac-jp"}}, "breach", 51)
+	if err != nil {
+		t.Fatal(err)
+	}
 	page := cursorAfter("breach", support.Ticket{ID: 7, NextBreach: &time.Time{}}).encode()
 	next, nextArgs, err := listQuery(support.TicketFilter{Statuses: support.ActiveStatuses, Cursor: page}, "breach", 51)
 	if err != nil {
@@ -71,6 +75,7 @@ func TestQueryPlans(t *testing.T) {
 		{"the claim's work in progress", claimUpdateWithin, []any{1, 0, "open", 0, 7, 1, 12}, "SEARCH t USING COVERING INDEX tickets_assignee (assignee_id=? AND status=?)", 1, "SCAN"},
 		{"work in progress", holdingQuery, []any{1}, "SEARCH t USING COVERING INDEX tickets_assignee (assignee_id=? AND status=?)", 1, "SCAN t"},
 		{"active by breach", active, activeArgs, "SCAN t USING INDEX tickets_breach", 1, "TEMP B-TREE"},
+		{"active in a region by breach", regional, regionalArgs, "SCAN t USING INDEX tickets_breach", 1, "TEMP B-TREE"},
 		{"active by breach, next page", next, nextArgs, "SEARCH t USING INDEX tickets_breach (<expr>>?)", 1, "TEMP B-TREE"},
 	}
 	for _, c := range cases {
