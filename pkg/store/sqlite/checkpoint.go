@@ -22,6 +22,9 @@ type checkpointer struct {
 	stop      chan struct{}
 	done      chan struct{}
 	stopOnce  sync.Once
+	// after, when set, learns how many pages the log held and how many
+	// of them are copied, after each checkpoint.
+	after func(logged, copied int)
 }
 
 func startCheckpointer(conn *sql.Conn) *checkpointer {
@@ -53,7 +56,11 @@ func (c *checkpointer) run() {
 		// PASSIVE copies what it can without waiting on readers or the
 		// writer; what it leaves is copied next time. A failure, such as
 		// a full disk, leaves the log longer and the data intact.
-		c.conn.ExecContext(context.Background(), "PRAGMA wal_checkpoint(PASSIVE)")
+		var busy, logged, copied int
+		err := c.conn.QueryRowContext(context.Background(), "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &logged, &copied)
+		if err == nil && c.after != nil {
+			c.after(logged, copied)
+		}
 		select {
 		case <-time.After(checkpointPause):
 		case <-c.stop:

@@ -174,3 +174,33 @@ func TestNoBreachFunc(t *testing.T) {
 		t.Errorf("RefreshBreaches = %d, %v; want 0, nil", n, err)
 	}
 }
+
+// The checkpointer copies the log back into the database while the store
+// is open: commits no longer do, and without it the log would only grow.
+func TestCheckpointsWhileOpen(t *testing.T) {
+	s, err := Open(t.Context(), filepath.Join(t.TempDir(), "checkpoint.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	type checkpoint struct{ logged, copied int }
+	done := make(chan checkpoint, 1)
+	// Set before the first write, whose commit wakes the checkpointer.
+	s.ckpt.after = func(logged, copied int) {
+		select {
+		case done <- checkpoint{logged, copied}:
+		default:
+		}
+	}
+	if _, err := s.CreateUser(t.Context(), system, support.User{Email: "ken@example.com", Role: "engineer"}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case c := <-done:
+		if c.logged == 0 || c.copied != c.logged {
+			t.Errorf("checkpoint copied %d of %d pages; want all of them, and some", c.copied, c.logged)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no checkpoint within 10 s of a commit")
+	}
+}
