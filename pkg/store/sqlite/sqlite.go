@@ -22,20 +22,24 @@ import (
 )
 
 // Store is a store.Store over one SQLite file. Reads run concurrently on a
-// pool of connections; writes queue for a one-slot semaphore, so no writer
-// of this process ever spins in SQLite's busy handler, and share
-// transactions under load (see write).
+// pool of connections; writes queue for one goroutine, so that no write of
+// this process ever spins in SQLite's busy handler, and share transactions
+// under load (see write).
 type Store struct {
-	db     *sql.DB
-	reads  *readDB
-	wconn  *sql.Conn     // the connection every write runs on
-	ckpt   *checkpointer // nil when read-only, and then does nothing
-	now    func() time.Time
-	breach store.BreachFunc
-	writer chan struct{} // the write slot
-	held   time.Duration // how long the slot's holders have kept the write lock without a pause
+	db      *sql.DB
+	reads   *readDB
+	wconn   *sql.Conn     // the connection every write runs on
+	ckpt    *checkpointer // nil when read-only, and then does nothing
+	now     func() time.Time
+	breach  store.BreachFunc
+	held    time.Duration // how long the writer has kept the write lock without a pause
+	wake    chan struct{} // tells the writer a write is queued; holds at most one
+	stop    chan struct{} // closed by Close
+	stopped chan struct{} // closed by the writer once it has run the last write
+
 	mu     sync.Mutex
-	queue  []*job // writes waiting for the slot
+	queue  []*job // writes waiting for the writer
+	closed bool
 }
 
 var _ store.Store = (*Store)(nil)
@@ -88,7 +92,8 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	}
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
-	s := &Store{db: db, reads: newReadDB(db), now: o.now, breach: o.breach, writer: make(chan struct{}, 1)}
+	s := &Store{db: db, reads: newReadDB(db), now: o.now, breach: o.breach,
+		wake: make(chan struct{}, 1), stop: make(chan struct{}), stopped: make(chan struct{})}
 	if o.readOnly {
 		err = checkSchema(ctx, db)
 	} else {
@@ -107,6 +112,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		db.Close()
 		return nil, openError(path, osReason(path, o.readOnly, err))
 	}
+	go s.writes()
 	return s, nil
 }
 
@@ -163,6 +169,15 @@ func dsn(path string, readOnly bool) string {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.mu.Lock()
+	closing := !s.closed
+	s.closed = true
+	s.mu.Unlock()
+	if closing {
+		// Writes already queued still run.
+		close(s.stop)
+		<-s.stopped
+	}
 	s.reads.close()
 	s.ckpt.close()
 	s.wconn.Close()

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"errors"
 	"runtime"
 	"time"
 )
@@ -22,9 +23,9 @@ const maxBatch = 64
 // serve`: SQLite queues nobody for its write lock, and a process that
 // writes without pause would keep it from the others. So the write
 // connection waits for the lock in Go, trying again every lockPoll, and
-// the slot's holders, once they have kept the lock through writeQuantum
-// of back-to-back batches, pause for lockYield, which lets a waiting
-// process in. A write gives up after lockWait.
+// the writer, once it has kept the lock through writeQuantum of
+// back-to-back batches, pauses for lockYield, which lets a waiting process
+// in. A write gives up after lockWait.
 const (
 	lockPoll     = 250 * time.Microsecond
 	writeQuantum = 25 * time.Millisecond
@@ -32,14 +33,17 @@ const (
 	lockWait     = 30 * time.Second
 )
 
+// errClosed fails the writes asked of a closed store.
+var errClosed = errors.New("the database is closed")
+
 // write runs fn in a transaction and commits its changes when it succeeds.
 // now, the time of the change, is read once the database's write lock is
 // held, so that times follow the order of commits, across processes too.
 //
-// Writers of this process queue in Go, where they honour ctx, instead of in
-// SQLite's busy handler. Whoever takes the write slot runs every queued
-// write in one transaction, along with those queued while it runs, each in
-// a savepoint so that a write that fails leaves no trace: a commit is the
+// Writes of this process queue in Go, where they honour ctx, instead of in
+// SQLite's busy handler. One goroutine, the writer, runs every queued write
+// in one transaction, along with those queued while it runs, each in a
+// savepoint so that a write that fails leaves no trace: a commit is the
 // costly part of a write, and under load many writes share one (group
 // commit). A write that has started runs to its end even if ctx ends
 // meanwhile.
@@ -50,15 +54,17 @@ const (
 func (s *Store) write(ctx context.Context, fn func(tx *txn, now time.Time) error) error {
 	j := &job{ctx: ctx, fn: fn, done: make(chan struct{})}
 	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return errClosed
+	}
 	s.queue = append(s.queue, j)
 	s.mu.Unlock()
 	select {
-	case s.writer <- struct{}{}:
-		// The job is queued, or done by the slot's previous holder.
-		for !isClosed(j.done) {
-			s.runQueued()
-		}
-		<-s.writer
+	case s.wake <- struct{}{}:
+	default: // the writer is awake already
+	}
+	select {
 	case <-j.done:
 	case <-ctx.Done():
 		if s.withdraw(j) {
@@ -69,16 +75,35 @@ func (s *Store) write(ctx context.Context, fn func(tx *txn, now time.Time) error
 	return j.err
 }
 
-func isClosed(c chan struct{}) bool {
-	select {
-	case <-c:
-		return true
-	default:
-		return false
+// writes is the writer: it runs queued writes until the store closes, and
+// then those still queued. It runs batch after batch while writes are
+// queued, so that a busy store never waits for a goroutine to be scheduled
+// between two of them.
+func (s *Store) writes() {
+	defer close(s.stopped)
+	for {
+		select {
+		case <-s.wake:
+		case <-s.stop:
+			for s.pending() {
+				s.runQueued()
+			}
+			return
+		}
+		for s.pending() {
+			s.runQueued()
+		}
 	}
 }
 
-// withdraw takes j off the queue if no writer has taken it yet.
+// pending tells whether writes are queued.
+func (s *Store) pending() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.queue) > 0
+}
+
+// withdraw takes j off the queue if the writer has not taken it yet.
 func (s *Store) withdraw(j *job) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -91,8 +116,7 @@ func (s *Store) withdraw(j *job) bool {
 	return false
 }
 
-// runQueued runs the oldest queued jobs in one transaction; the caller
-// holds the write slot.
+// runQueued runs the oldest queued jobs in one transaction.
 func (s *Store) runQueued() {
 	batch := s.dequeue(maxBatch)
 	if s.held >= writeQuantum {

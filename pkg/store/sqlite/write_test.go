@@ -26,7 +26,28 @@ func openTest(t *testing.T) *Store {
 	return s
 }
 
-// waitQueued returns once n writes wait for the write slot.
+// holdWriter keeps the writer busy in a write of its own until release is
+// called, so that writes queue meanwhile.
+func holdWriter(t *testing.T, s *Store) (release func()) {
+	t.Helper()
+	started, hold, done := make(chan struct{}), make(chan struct{}), make(chan error, 1)
+	go func() {
+		done <- s.write(t.Context(), func(*txn, time.Time) error {
+			close(started)
+			<-hold
+			return nil
+		})
+	}()
+	<-started
+	return func() {
+		close(hold)
+		if err := <-done; err != nil {
+			t.Errorf("holding write: %v", err)
+		}
+	}
+}
+
+// waitQueued returns once n writes wait for the writer.
 func waitQueued(s *Store, n int) {
 	for {
 		s.mu.Lock()
@@ -46,7 +67,7 @@ func TestQueuedWritesFailAlone(t *testing.T) {
 	errFailed := errors.New("failed after its insert")
 	emails := []string{"a@example.com", "failing@example.com", "b@example.com"}
 	errs := make(chan error, len(emails))
-	s.writer <- struct{}{} // hold the slot, so that the writes queue
+	release := holdWriter(t, s)
 	for _, email := range emails {
 		go func() {
 			errs <- s.write(t.Context(), func(tx *txn, now time.Time) error {
@@ -62,7 +83,7 @@ func TestQueuedWritesFailAlone(t *testing.T) {
 		}()
 	}
 	waitQueued(s, len(emails))
-	<-s.writer // whoever takes the slot runs all three
+	release() // the three join the holding write's transaction
 	var failed int
 	for range emails {
 		if err := <-errs; errors.Is(err, errFailed) {
@@ -139,7 +160,7 @@ func TestLoneWriteFailsWithoutTrace(t *testing.T) {
 // A write whose context ends while it waits is withdrawn and never runs.
 func TestQueuedWriteWithdrawn(t *testing.T) {
 	s := openTest(t)
-	s.writer <- struct{}{}
+	release := holdWriter(t, s)
 	ctx, cancel := context.WithCancel(t.Context())
 	errs := make(chan error, 1)
 	go func() {
@@ -152,7 +173,7 @@ func TestQueuedWriteWithdrawn(t *testing.T) {
 		t.Errorf("cancelled write: error %v, want context.Canceled", err)
 	}
 	waitQueued(s, 0)
-	<-s.writer
+	release()
 	if _, err := s.UserByEmail(t.Context(), "late@example.com"); !errors.Is(err, support.ErrNotFound) {
 		t.Errorf("withdrawn write took place: lookup error %v", err)
 	}
@@ -202,5 +223,30 @@ func TestCheckpointsWhileOpen(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("no checkpoint within 10 s of a commit")
+	}
+}
+
+// Closing waits for the writes already queued; a write asked of a closed
+// store fails at once instead of waiting for a writer that is gone.
+func TestWriteAfterClose(t *testing.T) {
+	s := openTest(t)
+	release := holdWriter(t, s)
+	queued := make(chan error, 1)
+	go func() {
+		_, err := s.CreateUser(t.Context(), system, support.User{Email: "queued@example.com", Role: "engineer"})
+		queued <- err
+	}()
+	waitQueued(s, 1)
+	closed := make(chan error, 1)
+	go func() { closed <- s.Close() }()
+	release()
+	if err := <-queued; err != nil {
+		t.Errorf("write queued before Close: %v", err)
+	}
+	if err := <-closed; err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	if _, err := s.CreateUser(t.Context(), system, support.User{Email: "late@example.com", Role: "engineer"}); !errors.Is(err, errClosed) {
+		t.Errorf("write after Close: error %v, want %v", err, errClosed)
 	}
 }
