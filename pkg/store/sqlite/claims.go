@@ -55,6 +55,7 @@ func (s *Store) claim(ctx context.Context, tx *txn, now time.Time, actor store.A
 	if limit > 0 {
 		query, args = claimUpdateWithin, append(args, actor.ID, limit)
 	}
+	args = append(args, actor.Email) // the assignee RETURNING names
 	if t, err = scanTicketWith(tx.QueryRowContext(ctx, query, args...), &clock); err != nil {
 		return t, "", err
 	}
@@ -68,15 +69,15 @@ func (s *Store) claim(ctx context.Context, tx *txn, now time.Time, actor store.A
 }
 
 // claimUpdate claims a ticket and returns it as ticketColumns and its next
-// breach clock read it; RETURNING has no joins, so names come from
-// subqueries. claimUpdateWithin claims only within a work-in-progress
-// limit.
+// breach clock read it; RETURNING has no joins, so the account's name comes
+// from a subquery and the assignee's email is the last argument.
+// claimUpdateWithin claims only within a work-in-progress limit.
 var (
 	claimUpdate = `UPDATE tickets SET assignee_id = ?, assigned_at = ?, status = ?, version = version + 1, updated_at = ?
 WHERE id = ? RETURNING ` + strings.NewReplacer(
 		"t.", "",
 		"COALESCE(a.name, '')", "coalesce((SELECT name FROM accounts WHERE id = account_id), '')",
-		"COALESCE(u.email, '')", "coalesce((SELECT email FROM users WHERE id = assignee_id), '')",
+		"COALESCE(u.email, '')", "?",
 	).Replace(ticketColumns) + `, next_breach_clock`
 	claimUpdateWithin = strings.Replace(claimUpdate, "WHERE id = ?", "WHERE id = ? AND ("+holdingQuery+") < ?", 1)
 )

@@ -100,7 +100,7 @@ func (s *Store) NextTicket(ctx context.Context, actor store.Actor, req support.N
 // (q is then tx). The actor's skills and limit are read in the same
 // transaction: an admin's change to them applies to the next pick.
 func (s *Store) pick(ctx context.Context, q queryer, actor store.Actor, req support.NextRequest, now time.Time, tx *txn) (support.Pick, error) {
-	u, err := userWhere(ctx, q, "id = ?", actor.ID, "user "+actor.Email)
+	u, err := skills(ctx, q, actor)
 	if err != nil {
 		return support.Pick{}, err
 	}

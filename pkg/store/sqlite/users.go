@@ -24,10 +24,43 @@ func scanUser(row scanner) (support.User, error) {
 		return u, err
 	}
 	u.AccountID, u.CreatedAt = account.Int64, fromMillis(created)
-	if err := json.Unmarshal([]byte(divisions), &u.Divisions); err != nil {
+	return u, decodeSkills(&u, divisions, languages)
+}
+
+// decodeSkills sets u's skills from their JSON columns.
+func decodeSkills(u *support.User, divisions, languages string) error {
+	var err error
+	if u.Divisions, err = stringList(divisions); err != nil {
+		return err
+	}
+	u.Languages, err = stringList(languages)
+	return err
+}
+
+// stringList decodes a JSON array of strings; the empty one, which most
+// users' skills are, costs nothing.
+func stringList(data string) ([]string, error) {
+	if data == "[]" {
+		return []string{}, nil
+	}
+	var list []string
+	return list, json.Unmarshal([]byte(data), &list)
+}
+
+// skills reads what a pick needs of the actor: the divisions and languages
+// they take, and their work-in-progress limit.
+func skills(ctx context.Context, q queryer, actor store.Actor) (support.User, error) {
+	u := support.User{ID: actor.ID, Email: actor.Email}
+	var divisions, languages string
+	err := q.QueryRowContext(ctx, `SELECT divisions, languages, wip_limit FROM users WHERE id = ?`, actor.ID).
+		Scan(&divisions, &languages, &u.WIPLimit)
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, fmt.Errorf("user %s: %w", actor.Email, support.ErrNotFound)
+	}
+	if err != nil {
 		return u, err
 	}
-	return u, json.Unmarshal([]byte(languages), &u.Languages)
+	return u, decodeSkills(&u, divisions, languages)
 }
 
 // CreateUser adds a user; emails are unique regardless of case.
