@@ -34,14 +34,20 @@ func ParseQueue(name string) (Queue, error) {
 	if len(parts) == 3 {
 		q.Language = parts[2]
 	}
-	checks := []EnumField{{Regions, "queue", q.Region}, {Divisions, "queue", q.Division}}
+	return q, q.check("queue")
+}
+
+// check reports a region, division or language that does not exist, as
+// an invalid value of field.
+func (q Queue) check(field string) error {
+	checks := []EnumField{{Regions, field, q.Region}, {Divisions, field, q.Division}}
 	if q.Language != "" {
-		checks = append(checks, EnumField{Languages, "queue", q.Language})
+		checks = append(checks, EnumField{Languages, field, q.Language})
 	}
 	if err := CheckEnums(checks...); err != nil {
-		return Queue{}, &ValidationError{Field: "queue", Message: fmt.Sprintf("invalid queue %q: %v", name, err)}
+		return &ValidationError{Field: field, Message: fmt.Sprintf("invalid queue %q: %v", q.Name(), err)}
 	}
-	return q, nil
+	return nil
 }
 
 // AllQueues are the default queues: every region × division.
@@ -74,6 +80,27 @@ type NextRequest struct {
 	DryRun bool    `json:"dry_run"`
 	// Force ignores the work-in-progress limit.
 	Force bool `json:"force"`
+}
+
+// MaxQueues is how many distinct queues there are: each region × division,
+// whole or narrowed to one language. A NextRequest names at most as many.
+var MaxQueues = len(Regions.Values()) * len(Divisions.Values()) * (1 + len(Languages.Values()))
+
+// Validate checks that r names at least one queue, at most MaxQueues, and
+// only queues that exist.
+func (r NextRequest) Validate() error {
+	switch {
+	case len(r.Queues) == 0:
+		return &ValidationError{Field: "queues", Message: "no queue to pick from: name at least one, e.g. apac-jp/spark"}
+	case len(r.Queues) > MaxQueues:
+		return &ValidationError{Field: "queues", Message: fmt.Sprintf("%d queues: name at most %d, each once", len(r.Queues), MaxQueues)}
+	}
+	for _, q := range r.Queues {
+		if err := q.check("queues"); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Pick is the ticket `queue next` chose and why.

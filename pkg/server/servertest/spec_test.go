@@ -126,6 +126,13 @@ func TestSpecEnumsMatchTheDomain(t *testing.T) {
 	}
 }
 
+func TestSpecQueueLimitMatchesTheDomain(t *testing.T) {
+	queues := servertest.LoadSpec(t).Components.Schemas["NextRequest"].Value.Properties["queues"].Value
+	if queues.MaxItems == nil || *queues.MaxItems != uint64(support.MaxQueues) {
+		t.Errorf("NextRequest.queues maxItems = %v, want support.MaxQueues = %d", queues.MaxItems, support.MaxQueues)
+	}
+}
+
 // TestSpecSchemasMatchTheDomain compares each schema's properties with the
 // JSON tags of the Go type that is sent or received, and, for responses,
 // its required fields with the tags that are never omitted.

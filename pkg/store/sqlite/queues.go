@@ -77,8 +77,8 @@ func statsQuery(q support.Queue, now time.Time) (string, []any) {
 // NextTicket picks the first ticket in pick order across req.Queues that
 // suits the actor, and claims it in the same transaction unless req.DryRun.
 func (s *Store) NextTicket(ctx context.Context, actor store.Actor, req support.NextRequest) (support.Pick, error) {
-	if len(req.Queues) == 0 {
-		return support.Pick{}, &support.ValidationError{Field: "queues", Message: "no queue to pick from: name at least one, e.g. apac-jp/spark"}
+	if err := req.Validate(); err != nil {
+		return support.Pick{}, err
 	}
 	var pick support.Pick
 	var err error
@@ -220,8 +220,8 @@ func headsQuery(u support.User, queues []support.Queue) (string, []any) {
 // it looks at, and how many languages the actor speaks (none: any).
 type headsShape struct{ heads, languages int }
 
-// headsTexts remembers the text of each shape of heads query; there are a
-// few dozen at most.
+// headsTexts remembers the text of each shape of heads query: a request
+// names at most support.MaxQueues queues, and a user speaks few languages.
 type headsTexts struct {
 	mu    sync.Mutex
 	texts map[headsShape]string
