@@ -49,6 +49,7 @@ func BenchmarkClaimNextWrk(b *testing.B) {
 	for range b.N {
 		b.StopTimer()
 		r := newClaimRace(b, clients, wrkTickets)
+		b.Cleanup(r.close)
 		tokens := filepath.Join(b.TempDir(), "tokens")
 		var lines []string
 		for _, e := range r.engineers {
@@ -73,7 +74,9 @@ func BenchmarkClaimNextWrk(b *testing.B) {
 		if s.empty+s.failed+s.errors > 0 || s.claimed == 0 {
 			b.Fatalf("every call should claim a ticket:\n%s", out)
 		}
-		// Calls still open when wrk stops may have claimed a ticket too.
+		// Calls still open when wrk stops may have claimed a ticket too;
+		// closing the server waits for them.
+		r.srv.Close()
 		held := 0
 		for _, owner := range storetest.Owners(b, r.st) {
 			if owner != "" {
@@ -86,7 +89,6 @@ func BenchmarkClaimNextWrk(b *testing.B) {
 		if claims := r.claimEvents(b); claims != held {
 			b.Fatalf("%d tickets are held, but %d claims were recorded", held, claims)
 		}
-		r.close()
 		claimed += s.claimed
 		elapsed += s.duration
 		busy += cpu

@@ -54,10 +54,14 @@ func (c *checkpointer) run() {
 			return
 		}
 		// PASSIVE copies what it can without waiting on readers or the
-		// writer; what it leaves is copied next time. A failure, such as
-		// a full disk, leaves the log longer and the data intact.
+		// writer; what readers still need is copied next time, even if no
+		// commit comes. A failure, such as a full disk, leaves the log
+		// longer and the data intact.
 		var busy, logged, copied int
 		err := c.conn.QueryRowContext(context.Background(), "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &logged, &copied)
+		if err == nil && copied < logged {
+			c.notify()
+		}
 		if err == nil && c.after != nil {
 			c.after(logged, copied)
 		}
@@ -69,8 +73,8 @@ func (c *checkpointer) run() {
 	}
 }
 
-// close stops the checkpointer and closes its connection; closing it
-// again does nothing. The last connection to close checkpoints what is
+// close stops the checkpointer and gives its connection back to the pool;
+// closing it again does nothing. Closing the database checkpoints what is
 // left.
 func (c *checkpointer) close() {
 	if c == nil {

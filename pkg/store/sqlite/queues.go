@@ -97,8 +97,10 @@ func (s *Store) NextTicket(ctx context.Context, actor store.Actor, req support.N
 }
 
 // pick chooses the actor's next ticket, and claims it when tx is not nil
-// (q is then tx). The actor's skills and limit are read in the same
-// transaction: an admin's change to them applies to the next pick.
+// (q is then tx). A claim reads the actor's skills and limit in its own
+// transaction: an admin's change to them applies to the next pick. A dry
+// run reads as of each of its statements, so what it shows may be taken
+// before the actor asks for it.
 func (s *Store) pick(ctx context.Context, q queryer, actor store.Actor, req support.NextRequest, now time.Time, tx *txn) (support.Pick, error) {
 	u, err := skills(ctx, q, actor)
 	if err != nil {

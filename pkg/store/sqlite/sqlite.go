@@ -40,6 +40,9 @@ type Store struct {
 	mu     sync.Mutex
 	queue  []*job // writes waiting for the writer
 	closed bool
+
+	closeOnce sync.Once
+	closeErr  error
 }
 
 var _ store.Store = (*Store)(nil)
@@ -70,8 +73,9 @@ func ReadOnly() Option {
 	return func(o *options) { o.readOnly = true }
 }
 
-// maxConns bounds the pool: enough for concurrent readers next to the one
-// writer, few enough that each connection's pragmas run once and stay warm.
+// maxConns bounds the pool: enough for concurrent readers next to the
+// writer's and the checkpointer's connections, few enough that each
+// connection's pragmas run once and stay warm.
 const maxConns = 8
 
 // Open opens the database at path, creating the file and its directory if
@@ -167,21 +171,21 @@ func dsn(path string, readOnly bool) string {
 	return "file:" + (&url.URL{Path: p}).EscapedPath() + "?" + q.Encode()
 }
 
-// Close closes the database.
+// Close closes the database once the writes already queued have run;
+// later calls wait for the first and return what it did.
 func (s *Store) Close() error {
-	s.mu.Lock()
-	closing := !s.closed
-	s.closed = true
-	s.mu.Unlock()
-	if closing {
-		// Writes already queued still run.
+	s.closeOnce.Do(func() {
+		s.mu.Lock()
+		s.closed = true
+		s.mu.Unlock()
 		close(s.stop)
 		<-s.stopped
-	}
-	s.reads.close()
-	s.ckpt.close()
-	s.wconn.Close()
-	return s.db.Close()
+		s.reads.close()
+		s.ckpt.close()
+		s.wconn.Close()
+		s.closeErr = s.db.Close()
+	})
+	return s.closeErr
 }
 
 // writerCache is the page cache of the write connection, in KiB. Writes run

@@ -50,12 +50,12 @@ var errClosed = errors.New("the database is closed")
 // held, so that times follow the order of commits, across processes too.
 //
 // Writes of this process queue in Go, where they honour ctx, instead of in
-// SQLite's busy handler. One goroutine, the writer, runs every queued write
-// in one transaction, along with those queued while it runs, each in a
-// savepoint so that a write that fails leaves no trace: a commit is the
-// costly part of a write, and under load many writes share one (group
-// commit). A write that has started runs to its end even if ctx ends
-// meanwhile.
+// SQLite's busy handler. One goroutine, the writer, runs the queued writes
+// in batches (see minBatch), one transaction each, joined by those queued
+// while it runs, each in a savepoint so that a write that fails leaves no
+// trace: a commit is the costly part of a write, and under load many
+// writes share one (group commit). A write that has started runs to its
+// end even if ctx ends meanwhile.
 //
 // While another process holds the database's write lock the transaction
 // waits for it, so that a busy database slows callers down but does not

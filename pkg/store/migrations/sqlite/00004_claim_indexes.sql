@@ -2,8 +2,9 @@
 -- updated_at: every index on either must be rewritten, and each one adds
 -- pages to the transaction's commit. Indexes that only filter, and the
 -- severity sort, no longer carry updated_at. One index on the assignee
--- serves both their lists and their work in progress; it leaves out
--- unassigned tickets, which the queue index serves.
+-- counts their work in progress and finds their tickets, which a list
+-- then sorts (an engineer's are few next to all); it leaves out unassigned
+-- tickets, which the queue index serves while they are active.
 
 -- +goose Up
 DROP INDEX tickets_severity;
