@@ -134,6 +134,13 @@ func testSkills(t *testing.T, e *env) {
 	wantIs(t, "mei's pick with no Japanese Spark ticket left", err, support.ErrNothingToPick)
 	wantEqual(t, "ken takes any ticket", e.next(e.ken, req).Ticket.ID, sparkEn.ID)
 	wantEqual(t, "ken's next", e.next(e.ken, req).Ticket.ID, coreJa.ID)
+
+	// A queue narrowed to a language offers that language alone, whatever
+	// the engineer speaks.
+	e.ticket(sla(5)) // in English, and breaching first
+	laterJa := e.ticket(language("ja"), sla(60))
+	p := e.next(e.ken, support.NextRequest{Queues: []support.Queue{{Region: "apac-jp", Division: "core", Language: "ja"}}})
+	wantEqual(t, "ken's pick from apac-jp/core/ja", []any{p.Ticket.ID, p.Queue}, []any{laterJa.ID, "apac-jp/core/ja"})
 }
 
 func testWIPLimit(t *testing.T, e *env) {
