@@ -15,6 +15,10 @@ type cursor struct {
 	Severity string `json:"v,omitempty"`
 	At       int64  `json:"t"` // unix ms of the sort's time column; noBreach for a ticket without one
 	ID       int64  `json:"id"`
+	// Created marks a severity cursor as one whose At is the creation
+	// time, the severity sort's since migration 00004; older ones held the
+	// update time, and would skip or repeat tickets.
+	Created bool `json:"c,omitempty"`
 }
 
 func cursorAfter(sort string, t support.Ticket) cursor {
@@ -23,7 +27,7 @@ func cursorAfter(sort string, t support.Ticket) cursor {
 	case "created":
 		c.At = t.CreatedAt.UnixMilli()
 	case "severity":
-		c.Severity, c.At = t.Severity, t.CreatedAt.UnixMilli()
+		c.Severity, c.At, c.Created = t.Severity, t.CreatedAt.UnixMilli(), true
 	case "breach":
 		c.At = noBreach
 		if t.NextBreach != nil {
@@ -45,7 +49,7 @@ func decodeCursor(s, sort string) (cursor, error) {
 		err = json.Unmarshal(data, &c)
 	}
 	if err != nil || c.ID <= 0 || !support.TicketSorts.Has(c.Sort) ||
-		(c.Sort == "severity") != support.Severities.Has(c.Severity) {
+		(c.Sort == "severity") != (support.Severities.Has(c.Severity) && c.Created) {
 		return c, &support.ValidationError{Field: "cursor", Message: "invalid cursor: pass the next_cursor of the previous page unchanged"}
 	}
 	if c.Sort != sort {
