@@ -83,10 +83,10 @@ func (s *Store) NextTicket(ctx context.Context, actor store.Actor, req support.N
 	var pick support.Pick
 	var err error
 	if req.DryRun {
-		pick, err = s.pick(ctx, s.reads, actor, req, s.stamp(), nil)
+		pick, err = s.pick(ctx, nil, actor, req, s.stamp())
 	} else {
 		err = s.write(ctx, func(tx *txn, now time.Time) (err error) {
-			pick, err = s.pick(ctx, tx, actor, req, now, tx)
+			pick, err = s.pick(ctx, tx, actor, req, now)
 			return err
 		})
 	}
@@ -96,12 +96,16 @@ func (s *Store) NextTicket(ctx context.Context, actor store.Actor, req support.N
 	return pick, nil
 }
 
-// pick chooses the actor's next ticket, and claims it when tx is not nil
-// (q is then tx). A claim reads the actor's skills and limit in its own
+// pick chooses the actor's next ticket, and claims it in tx unless tx is
+// nil, for a dry run. A claim reads the actor's skills and limit in its own
 // transaction: an admin's change to them applies to the next pick. A dry
 // run reads as of each of its statements, so what it shows may be taken
 // before the actor asks for it.
-func (s *Store) pick(ctx context.Context, q queryer, actor store.Actor, req support.NextRequest, now time.Time, tx *txn) (support.Pick, error) {
+func (s *Store) pick(ctx context.Context, tx *txn, actor store.Actor, req support.NextRequest, now time.Time) (support.Pick, error) {
+	var q queryer = s.reads
+	if tx != nil {
+		q = tx
+	}
 	u, err := skills(ctx, q, actor)
 	if err != nil {
 		return support.Pick{}, err

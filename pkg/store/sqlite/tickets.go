@@ -46,7 +46,8 @@ func scanTicketWith(row scanner, extra ...any) (support.Ticket, error) {
 	}
 	t.AccountID, t.CreatedAt, t.UpdatedAt = account.Int64, fromMillis(created), fromMillis(updated)
 	t.AssignedAt, t.NextBreach = timeOrNil(assigned), timeOrNil(breach)
-	return t, json.Unmarshal([]byte(tags), &t.Tags)
+	t.Tags, err = stringList(tags)
+	return t, err
 }
 
 func ticket(ctx context.Context, q queryer, id int64) (support.Ticket, error) {
