@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"sync"
 	"time"
 )
 
@@ -21,7 +20,6 @@ type checkpointer struct {
 	committed chan struct{} // a commit since the last checkpoint; holds at most one
 	stop      chan struct{}
 	done      chan struct{}
-	stopOnce  sync.Once
 	// after, when set, learns how many pages the log held and how many
 	// of them are copied, after each checkpoint.
 	after func(logged, copied int)
@@ -73,16 +71,13 @@ func (c *checkpointer) run() {
 	}
 }
 
-// close stops the checkpointer and gives its connection back to the pool;
-// closing it again does nothing. Closing the database checkpoints what is
-// left.
+// close stops the checkpointer and gives its connection back to the pool.
+// Closing the database checkpoints what is left.
 func (c *checkpointer) close() {
 	if c == nil {
 		return
 	}
-	c.stopOnce.Do(func() {
-		close(c.stop)
-		<-c.done
-		c.conn.Close()
-	})
+	close(c.stop)
+	<-c.done
+	c.conn.Close()
 }

@@ -90,17 +90,17 @@ func (s *Store) write(ctx context.Context, fn func(tx *txn, now time.Time) error
 // between two of them.
 func (s *Store) writes() {
 	defer close(s.stopped)
-	for {
+	for stopping := false; ; {
+		for s.pending() {
+			s.runQueued()
+		}
+		if stopping {
+			return
+		}
 		select {
 		case <-s.wake:
 		case <-s.stop:
-			for s.pending() {
-				s.runQueued()
-			}
-			return
-		}
-		for s.pending() {
-			s.runQueued()
+			stopping = true
 		}
 	}
 }
