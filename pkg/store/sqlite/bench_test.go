@@ -1,6 +1,7 @@
 package sqlite_test
 
 import (
+	"cmp"
 	"database/sql"
 	"fmt"
 	"os"
@@ -143,9 +144,12 @@ func BenchmarkListByBreach100k(b *testing.B) {
 		"active-page-10":  {Statuses: support.ActiveStatuses, Cursor: page.NextCursor},
 		"any-status":      {},
 		"unassigned-open": {Statuses: []string{"open"}, Assignee: support.Unassigned},
+		// No ticket matches: the list walks the whole index of its sort.
+		"no-match":           {Statuses: support.ActiveStatuses, Regions: []string{"apac-kr"}, Divisions: []string{"yarn"}, Languages: []string{"ko"}},
+		"no-match-by-update": {Regions: []string{"apac-kr"}, Languages: []string{"ko"}, Sort: "updated"},
 	}
 	for name, f := range filters {
-		f.Sort, f.Limit = "breach", 50
+		f.Sort, f.Limit = cmp.Or(f.Sort, "breach"), 50
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
 				if _, err := s.ListTickets(b.Context(), f); err != nil {
