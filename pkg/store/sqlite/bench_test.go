@@ -145,8 +145,10 @@ func BenchmarkListByBreach100k(b *testing.B) {
 		"any-status":      {},
 		"unassigned-open": {Statuses: []string{"open"}, Assignee: support.Unassigned},
 		// No ticket matches: the list walks the whole index of its sort.
-		"no-match":           {Statuses: support.ActiveStatuses, Regions: []string{"apac-kr"}, Divisions: []string{"yarn"}, Languages: []string{"ko"}},
-		"no-match-by-update": {Regions: []string{"apac-kr"}, Languages: []string{"ko"}, Sort: "updated"},
+		"no-match":             {Statuses: support.ActiveStatuses, Regions: []string{"apac-kr"}, Divisions: []string{"yarn"}, Languages: []string{"ko"}},
+		"no-match-by-update":   {Regions: []string{"apac-kr"}, Languages: []string{"ko"}, Sort: "updated"},
+		"no-match-by-create":   {Regions: []string{"apac-kr"}, Languages: []string{"ko"}, Sort: "created"},
+		"no-match-by-severity": {Regions: []string{"apac-kr"}, Languages: []string{"ko"}, Sort: "severity"},
 	}
 	for name, f := range filters {
 		f.Sort, f.Limit = cmp.Or(f.Sort, "breach"), 50
