@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -210,8 +211,13 @@ func BenchmarkNextTicket(b *testing.B) {
 			Breach:  &at,
 		}
 	}
-	bulkLoad(b, s, store.Actor{Email: "system"}, waiting)
+	ids := bulkLoad(b, s, store.Actor{Email: "system"}, waiting)
 	s.Close()
+	// The waiting tickets in breach order, for claims by id.
+	byBreach := slices.Clone(ids)
+	slices.SortStableFunc(byBreach, func(x, y int64) int {
+		return waiting[x-ids[0]].Breach.Compare(*waiting[y-ids[0]].Breach)
+	})
 
 	// The store's share of breach upkeep: loading the account and history
 	// and storing the result, with a func that costs nothing.
@@ -222,11 +228,13 @@ func BenchmarkNextTicket(b *testing.B) {
 		name    string
 		callers int
 		opts    []sqlite.Option
+		byID    bool // claim the tickets in breach order with ClaimTicket: the claim's writes without the pick
 	}{
-		{"1-caller", 1, nil},
-		{"1-caller-breach-func", 1, []sqlite.Option{breach}},
-		{"8-callers", 8, nil},
-		{"64-callers", 64, nil},
+		{"1-caller", 1, nil, false},
+		{"1-caller-breach-func", 1, []sqlite.Option{breach}, false},
+		{"8-callers", 8, nil, false},
+		{"8-callers-by-id", 8, nil, true},
+		{"64-callers", 64, nil, false},
 	}
 	req := support.NextRequest{Queues: queues}
 	for i, c := range cases {
@@ -235,6 +243,7 @@ func BenchmarkNextTicket(b *testing.B) {
 		if _, err := sqlite.DB(open(b, base)).ExecContext(b.Context(), "VACUUM INTO ?", path); err != nil {
 			b.Fatal(err)
 		}
+		var taken atomic.Int64 // over the runs of the ramp, by id
 		b.Run(c.name, func(b *testing.B) {
 			s := open(b, path, append(c.opts, sqlite.WithClock(func() time.Time { return benchNow }))...)
 			var claims atomic.Int64
@@ -242,7 +251,14 @@ func BenchmarkNextTicket(b *testing.B) {
 			for range c.callers {
 				wg.Go(func() {
 					for n := claims.Add(1); n <= int64(b.N); n = claims.Add(1) {
-						if _, err := s.NextTicket(b.Context(), engineers[n%int64(len(engineers))], req); err != nil {
+						engineer := engineers[n%int64(len(engineers))]
+						var err error
+						if c.byID {
+							_, err = s.ClaimTicket(b.Context(), engineer, byBreach[taken.Add(1)-1])
+						} else {
+							_, err = s.NextTicket(b.Context(), engineer, req)
+						}
+						if err != nil {
 							b.Errorf("claim %d: %v", n, err)
 							return
 						}
