@@ -118,6 +118,10 @@ func (c *Client) get(ctx context.Context, path string, out any) error {
 	return err
 }
 
+// ProblemUnknownUser is the type of the problem an embedded database
+// answers when the profile's user is not one of its users.
+const ProblemUnknownUser = "urn:supctl:problem:unknown-user"
+
 // Problem is an RFC 9457 problem detail as the server sends it.
 type Problem struct {
 	Type           string `json:"type"`

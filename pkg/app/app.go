@@ -80,6 +80,9 @@ func httpCode(e *api.HTTPError) (cmdutil.ExitCode, string) {
 	case http.StatusBadRequest, http.StatusUnprocessableEntity, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType:
 		return cmdutil.ExitUsage, ""
 	case http.StatusUnauthorized:
+		if e.Problem.Type == api.ProblemUnknownUser {
+			return cmdutil.ExitAuth, "run `supctl profile set user EMAIL`, or set SUPCTL_USER, to the email of a user of that database"
+		}
 		return cmdutil.ExitAuth, "run `supctl auth login` to sign in again"
 	case http.StatusForbidden:
 		return cmdutil.ExitAuth, ""

@@ -66,7 +66,7 @@ func (s *Server) HandlerAs(email string) http.Handler {
 		return func(w http.ResponseWriter, r *http.Request) {
 			u, err := s.store.UserByEmail(r.Context(), email)
 			if err != nil {
-				p := newProblem(http.StatusUnauthorized, "unauthenticated", "no user "+email+" in the embedded database: set the profile's user to an existing one")
+				p := newProblem(http.StatusUnauthorized, "unknown-user", "no user "+email+" in the embedded database: set the profile's user to an existing one")
 				if !errors.Is(err, support.ErrNotFound) {
 					p = problemFor(err, s.log, r)
 				}
