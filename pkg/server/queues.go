@@ -10,7 +10,20 @@ import (
 	"github.com/supctl/supctl/pkg/support"
 )
 
+// canReadQueues refuses partners: a queue holds every account's waiting
+// tickets, and a partner may see only its customers'.
+func canReadQueues(u support.User) error {
+	if u.Role == "partner" {
+		return forbidden("partners cannot read queues, which hold every account's tickets: list your customers' with GET /api/v1/tickets")
+	}
+	return nil
+}
+
 func (s *Server) queueStats(w http.ResponseWriter, r *http.Request) {
+	if err := canReadQueues(currentUser(r)); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	queues := support.AllQueues()
 	if raw := r.URL.Query().Get("names"); raw != "" {
 		queues = queues[:0]
@@ -32,6 +45,10 @@ func (s *Server) queueStats(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) queueTickets(w http.ResponseWriter, r *http.Request) {
+	if err := canReadQueues(currentUser(r)); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	name := r.PathValue("region") + "/" + r.PathValue("division")
 	if lang := r.URL.Query().Get("language"); lang != "" {
 		name += "/" + lang

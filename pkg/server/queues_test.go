@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"net/http"
@@ -175,6 +176,23 @@ func TestClaimIsFirstComeFirstServed(t *testing.T) {
 	q.patch(t, closed.ID, support.TicketPatch{Status: &status})
 	if p := wantProblem(t, postStatus(t, q.ana, claimPath(closed.ID), nil, http.StatusUnprocessableEntity), "validation"); p.Field != "status" {
 		t.Errorf("claim of a closed ticket names field %q, want status", p.Field)
+	}
+}
+
+// A queue holds every account's waiting tickets: a partner, who may see
+// only its customers', reads none of it; a read-only user reads it all.
+func TestQueuesClosedToPartners(t *testing.T) {
+	q := newQueueFixture(t, time.Date(2026, 11, 17, 10, 0, 0, 0, tokyo))
+	tk := q.open(t, q.premium, "S2")
+	for _, path := range []string{"/api/v1/queues", "/api/v1/queues/apac-jp/spark/tickets"} {
+		resp, body := q.partner.JSON("GET", path, nil)
+		mustStatus(t, resp, body, http.StatusForbidden)
+		wantProblem(t, body, "forbidden")
+		if bytes.Contains(body, []byte(tk.Subject)) {
+			t.Errorf("GET %s as a partner tells of ticket %d: %s", path, tk.ID, body)
+		}
+		resp, body = q.readonly.JSON("GET", path, nil)
+		mustStatus(t, resp, body, http.StatusOK)
 	}
 }
 

@@ -127,8 +127,8 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 // authenticate resolves the bearer token to a user.
 func (s *Server) authenticate(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok || token == "" {
+		scheme, token, _ := strings.Cut(r.Header.Get("Authorization"), " ")
+		if !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" { // the scheme is case-insensitive (RFC 9110)
 			writeProblem(w, r, newProblem(http.StatusUnauthorized, "unauthenticated", "missing bearer token: send Authorization: Bearer <token>"))
 			return
 		}

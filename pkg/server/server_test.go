@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/supctl/supctl/pkg/api"
 	"github.com/supctl/supctl/pkg/server"
 	"github.com/supctl/supctl/pkg/server/servertest"
 	"github.com/supctl/supctl/pkg/store/sqlite"
@@ -26,6 +27,17 @@ type fixture struct {
 	api                                 *servertest.Client
 	admin, engineer, partner, readonly  *servertest.Client
 	customer, partnerCustomer, reseller support.Account
+}
+
+// openStore opens a fresh database, closed when the test ends.
+func openStore(t *testing.T) *sqlite.Store {
+	t.Helper()
+	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }
 
 func newFixture(t *testing.T) *fixture {
@@ -257,8 +269,12 @@ func TestBadInputIsAProblem(t *testing.T) {
 			}
 		})
 	}
+	// A second account of the same name, answered as the contract says.
+	resp, body := f.admin.JSON("POST", "/api/v1/accounts", f.customer)
+	mustStatus(t, resp, body, http.StatusConflict)
+
 	// The server keeps serving after all of that.
-	resp, body := f.engineer.JSON("GET", "/api/v1/me", nil)
+	resp, body = f.engineer.JSON("GET", "/api/v1/me", nil)
 	mustStatus(t, resp, body, http.StatusOK)
 }
 
@@ -284,6 +300,30 @@ func TestAuthentication(t *testing.T) {
 	mustStatus(t, resp, body, http.StatusForbidden)
 	resp, body = f.readonly.JSON("POST", "/api/v1/tickets", sparkTicket(f.customer.ID))
 	mustStatus(t, resp, body, http.StatusForbidden)
+}
+
+// The authorization scheme is case-insensitive (RFC 9110).
+func TestBearerSchemeInAnyCase(t *testing.T) {
+	f := newFixture(t)
+	tok := token(t, f)
+	for _, scheme := range []string{"Bearer", "bearer", "BEARER"} {
+		req := httptest.NewRequest("GET", "/api/v1/me", nil)
+		req.Header.Set("Authorization", scheme+" "+tok)
+		if resp := f.api.DoUnvalidatedRequest(req); resp.StatusCode != http.StatusOK {
+			t.Errorf("GET /api/v1/me with scheme %q: %s", scheme, resp.Status)
+		}
+	}
+}
+
+// In the CLI's embedded mode, a profile's user the database does not have
+// is its own problem, in the contract, so that the CLI can say what to do.
+func TestEmbeddedUnknownUser(t *testing.T) {
+	c := servertest.NewValidatingClient(t, server.New(openStore(t), nil).HandlerAs("nobody@example.com"))
+	resp, body := c.JSON("GET", "/api/v1/tickets", nil)
+	mustStatus(t, resp, body, http.StatusUnauthorized)
+	if problemType(t, body) != api.ProblemUnknownUser {
+		t.Errorf("problem = %s, want type %s", body, api.ProblemUnknownUser)
+	}
 }
 
 func TestPartnerSeesOnlyItsOwnTicketsAndNoInternalNotes(t *testing.T) {
