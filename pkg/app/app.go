@@ -4,6 +4,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -51,9 +52,19 @@ func Report(w io.Writer, err error) cmdutil.ExitCode {
 	return code
 }
 
-// classify picks the exit code and hint for errors that do not choose
-// their own: API answers, unreachable backends, config and cobra errors.
+// classify picks the exit code and hint of err. A command that wrapped
+// the error with its own code or hint has the last word; otherwise they
+// follow from what went wrong: an API answer, an unreachable backend, a
+// config or cobra error.
 func classify(err error) (cmdutil.ExitCode, string) {
+	code, hint := classifyCause(err)
+	if chosen := cmdutil.ExitCoder(nil); errors.As(err, &chosen) {
+		code = chosen.ExitCode()
+	}
+	return code, cmp.Or(cmdutil.HintOf(err), hint)
+}
+
+func classifyCause(err error) (cmdutil.ExitCode, string) {
 	var httpErr *api.HTTPError
 	var transport *api.TransportError
 	var coded interface{ Code() int }
@@ -65,14 +76,12 @@ func classify(err error) (cmdutil.ExitCode, string) {
 			return cmdutil.ExitUnavailable, fmt.Sprintf("is the server running? check the api_url of profile %s with `supctl profile show %s`", transport.Profile, transport.Profile)
 		}
 		return cmdutil.ExitUnavailable, ""
-	case errors.As(err, new(cmdutil.ExitCoder)):
-		return cmdutil.CodeOf(err), cmdutil.HintOf(err)
 	case errors.As(err, &coded):
-		return cmdutil.ExitCode(coded.Code()), cmdutil.HintOf(err)
+		return cmdutil.ExitCode(coded.Code()), ""
 	case isCobraUsageError(err):
 		return cmdutil.ExitUsage, "see `supctl --help` or the command's --help"
 	}
-	return cmdutil.ExitError, cmdutil.HintOf(err)
+	return cmdutil.ExitError, ""
 }
 
 func httpCode(e *api.HTTPError) (cmdutil.ExitCode, string) {
