@@ -205,6 +205,15 @@ func TestReleaseByHolderOrLead(t *testing.T) {
 	wantProblem(t, postStatus(t, q.engineer, release, reason, http.StatusUnprocessableEntity), "validation")
 	postStatus(t, q.engineer, claimPath(tk.ID), nil, http.StatusOK)
 	wantProblem(t, postStatus(t, q.ana, release, reason, http.StatusForbidden), "forbidden")
+	// Nor can another engineer take it or let it go with an update.
+	patch := fmt.Sprintf("/api/v1/tickets/%d", tk.ID)
+	resp, body := q.ana.JSON("PATCH", patch, map[string]string{"assignee": ""})
+	mustStatus(t, resp, body, http.StatusForbidden)
+	resp, body = q.ana.JSON("PATCH", patch, map[string]string{"assignee": "ana@example.com"})
+	mustStatus(t, resp, body, http.StatusConflict)
+	if p := wantProblem(t, body, "conflict"); p.Holder != "ken@example.com" {
+		t.Errorf("taking ken's ticket with an update names holder %q, want ken@example.com", p.Holder)
+	}
 
 	var released support.Ticket
 	decode(t, postStatus(t, q.engineer, release, reason, http.StatusOK), &released)

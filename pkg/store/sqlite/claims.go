@@ -32,11 +32,7 @@ func (s *Store) ClaimTicket(ctx context.Context, actor store.Actor, id int64) (t
 			t = cur
 			return nil
 		}
-		conflict := &support.ClaimConflictError{TicketID: id, Holder: cur.Assignee}
-		if cur.AssignedAt != nil {
-			conflict.Since = *cur.AssignedAt
-		}
-		return conflict
+		return heldBy(cur)
 	})
 	return t, err
 }
@@ -105,14 +101,8 @@ func (s *Store) ReleaseTicket(ctx context.Context, actor store.Actor, id int64, 
 		if cur.Assignee == "" {
 			return &support.ValidationError{Field: "assignee", Message: fmt.Sprintf("ticket %d is not claimed by anyone: there is nothing to release", id)}
 		}
-		if cur.Assignee != actor.Email {
-			u, err := userWhere(ctx, tx, "id = ?", actor.ID, "user "+actor.Email)
-			if err != nil {
-				return err
-			}
-			if u.Role != "lead" && u.Role != "admin" {
-				return fmt.Errorf("ticket %d is held by %s: only they, a lead or an admin can release it: %w", id, cur.Assignee, support.ErrForbidden)
-			}
+		if err := checkHoldMove(ctx, tx, actor, cur, ""); err != nil {
+			return err
 		}
 		t = cur
 		t.Assignee, t.AssignedAt = "", nil
@@ -129,6 +119,37 @@ func (s *Store) ReleaseTicket(ctx context.Context, actor store.Actor, id int64, 
 		return event(ctx, tx, now, actor, entityTicket, t.ID, kindReleased, map[string]any{"assignee": cur.Assignee}, after)
 	})
 	return t, err
+}
+
+// checkHoldMove refuses to have the actor move a ticket from its holder to
+// next (nobody, when empty) unless the actor holds it, or is a lead or an
+// admin: an engineer takes a ticket someone holds only when it is given to
+// them. It runs in the write's transaction, so that nobody takes a ticket
+// someone claimed meanwhile.
+func checkHoldMove(ctx context.Context, q queryer, actor store.Actor, cur support.Ticket, next string) error {
+	if cur.Assignee == "" || cur.Assignee == actor.Email || cur.Assignee == next {
+		return nil
+	}
+	u, err := userWhere(ctx, q, "id = ?", actor.ID, "user "+actor.Email)
+	if err != nil {
+		return err
+	}
+	switch {
+	case u.Role == "lead" || u.Role == "admin":
+		return nil
+	case next == "":
+		return fmt.Errorf("ticket %d is held by %s: only they, a lead or an admin can release it: %w", cur.ID, cur.Assignee, support.ErrForbidden)
+	}
+	return heldBy(cur)
+}
+
+// heldBy is the conflict of taking t from its holder.
+func heldBy(t support.Ticket) *support.ClaimConflictError {
+	conflict := &support.ClaimConflictError{TicketID: t.ID, Holder: t.Assignee}
+	if t.AssignedAt != nil {
+		conflict.Since = *t.AssignedAt
+	}
+	return conflict
 }
 
 // checkActive refuses to have a ticket that is no longer worked claimed or

@@ -148,6 +148,9 @@ func (s *Store) UpdateTicket(ctx context.Context, actor store.Actor, id int64, p
 			}
 			next.Assignee = u.Email
 		}
+		if err := checkHoldMove(ctx, tx, actor, cur, next.Assignee); err != nil {
+			return err
+		}
 		before, after, err := changes(cur, next)
 		if err != nil || len(after) == 0 {
 			t = cur

@@ -82,6 +82,12 @@ func testRelease(t *testing.T, e *env) {
 	_, err := e.s.ReleaseTicket(e.ctx, e.as(e.ana), tk.ID, "")
 	wantIs(t, "engineer releasing someone else's ticket", err, support.ErrForbidden)
 	wantEqual(t, "ticket after the refused release", e.get(tk.ID), held)
+	// An update is no way around the holder either.
+	_, err = e.s.UpdateTicket(e.ctx, e.as(e.ana), tk.ID, support.TicketPatch{Assignee: ptr("")})
+	wantIs(t, "engineer unassigning someone else's ticket", err, support.ErrForbidden)
+	_, err = e.s.UpdateTicket(e.ctx, e.as(e.ana), tk.ID, support.TicketPatch{Assignee: ptr(e.ana.Email)})
+	wantConflict(t, "engineer assigning themselves someone else's ticket", err, tk.ID, e.ken.Email, *held.AssignedAt)
+	wantEqual(t, "ticket after the refused updates", e.get(tk.ID), held)
 
 	e.clock.Advance(time.Minute)
 	got, err := e.s.ReleaseTicket(e.ctx, e.as(lead), tk.ID, "  ken is out sick  ")

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/supctl/supctl/pkg/api"
+	qshared "github.com/supctl/supctl/pkg/cmd/queue/shared"
 	"github.com/supctl/supctl/pkg/cmd/ticket/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
 	"github.com/supctl/supctl/pkg/iostreams"
@@ -30,8 +31,9 @@ func NewCmdAssign(f *cmdutil.Factory, runF func(*AssignOptions) error) *cobra.Co
 		Use:   "assign <id> --to <email>",
 		Short: "Give a ticket to an engineer (leads)",
 		Long: `Assign a ticket to an engineer, whoever holds it now. Leads and admins
-assign to anyone; an engineer only to themselves (use "queue claim" for
-that). The change is recorded on the ticket.`,
+assign to anyone; an engineer only to themselves, and only a ticket nobody
+else holds, as "queue claim" does (exit 5 naming the holder otherwise).
+The change is recorded on the ticket.`,
 		Example:           "  $ supctl ticket assign 1042 --to priya@example.com",
 		Args:              cmdutil.ExactArgs(1, "give the ticket id, e.g. `supctl ticket assign 1042 --to priya@example.com`"),
 		ValidArgsFunction: shared.CompleteTicketIDs(f),
@@ -61,7 +63,7 @@ func assignRun(ctx context.Context, opts *AssignOptions) error {
 	}
 	t, err := client.UpdateTicket(ctx, opts.ID, support.TicketPatch{Assignee: &opts.To})
 	if err != nil {
-		return err
+		return qshared.ClaimLost(err, opts.ID)
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "%s assigned %s to %s\n", opts.IO.ColorScheme().SuccessIcon(), shared.Ref(t.ID), t.Assignee)
 	return nil
