@@ -3,16 +3,48 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"fmt"
 	"runtime"
+	"runtime/debug"
 	"time"
 )
 
 // A job is one write waiting for its turn.
 type job struct {
-	ctx  context.Context
-	fn   func(tx *txn, now time.Time) error
-	err  error
-	done chan struct{} // closed once err is final
+	ctx      context.Context
+	fn       func(tx *txn, now time.Time) error
+	err      error
+	panicked *writePanic   // what fn panicked with, if it did
+	done     chan struct{} // closed once err is final
+}
+
+// run calls the job's fn. A panic in it, such as one in a breach function
+// given to the store, fails the job alone, not the writer and every write
+// after it: write panics with it again in the caller's goroutine.
+func (j *job) run(t *txn, now time.Time) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			j.panicked = &writePanic{value: v, stack: debug.Stack()}
+			err = j.panicked
+		}
+	}()
+	return j.fn(t, now)
+}
+
+// writePanic is a panic in a write, with the writer's stack at the time.
+type writePanic struct {
+	value any
+	stack []byte
+}
+
+func (p *writePanic) Error() string {
+	return fmt.Sprintf("panic in a write: %v\n\n%s", p.value, p.stack)
+}
+
+// Unwrap is what the write panicked with, when that is an error.
+func (p *writePanic) Unwrap() error {
+	err, _ := p.value.(error)
+	return err
 }
 
 // A batch is the writes that share a transaction. Each waits for the
@@ -55,7 +87,8 @@ var errClosed = errors.New("the database is closed")
 // while it runs, each in a savepoint so that a write that fails leaves no
 // trace: a commit is the costly part of a write, and under load many
 // writes share one (group commit). A write that has started runs to its
-// end even if ctx ends meanwhile.
+// end even if ctx ends meanwhile. A write whose fn panics fails alone, and
+// write panics with the same value in the caller's goroutine.
 //
 // While another process holds the database's write lock the transaction
 // waits for it, so that a busy database slows callers down but does not
@@ -80,6 +113,9 @@ func (s *Store) write(ctx context.Context, fn func(tx *txn, now time.Time) error
 			return ctx.Err()
 		}
 		<-j.done
+	}
+	if j.panicked != nil {
+		panic(j.panicked)
 	}
 	return j.err
 }
@@ -207,7 +243,7 @@ func (s *Store) tryBatch(jobs []*job, limit int) (more []*job, err error) {
 		// A lone job needs no savepoint: when it fails, rolling back the
 		// transaction undoes just the job.
 		j := jobs[0]
-		if j.err = j.fn(t, s.stamp()); j.err != nil {
+		if j.err = j.run(t, s.stamp()); j.err != nil {
 			tx.Rollback()
 			if isBusy(j.err) {
 				return nil, j.err
@@ -259,7 +295,7 @@ func (s *Store) runJob(t *txn, j *job) error {
 	if _, err := t.ExecContext(t.ctx, "SAVEPOINT job"); err != nil {
 		return err
 	}
-	if j.err = j.fn(t, s.stamp()); j.err != nil {
+	if j.err = j.run(t, s.stamp()); j.err != nil {
 		if isBusy(j.err) {
 			return j.err
 		}

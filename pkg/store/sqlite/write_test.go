@@ -61,51 +61,68 @@ func waitQueued(s *Store, n int) {
 }
 
 // Writes queued together share a transaction; one that fails after making
-// changes must leave no trace and must not fail the others.
+// changes, by returning an error or by panicking, must leave no trace and
+// must not fail the others; its caller gets the error or the panic.
 func TestQueuedWritesFailAlone(t *testing.T) {
-	s := openTest(t)
 	errFailed := errors.New("failed after its insert")
-	emails := []string{"a@example.com", "failing@example.com", "b@example.com"}
-	errs := make(chan error, len(emails))
-	release := holdWriter(t, s)
-	for _, email := range emails {
-		go func() {
-			errs <- s.write(t.Context(), func(tx *txn, now time.Time) error {
-				if _, err := tx.ExecContext(t.Context(), `INSERT INTO users (email, role, created_at) VALUES (?, 'engineer', ?)`,
-					email, now.UnixMilli()); err != nil {
-					return err
+	for name, fail := range map[string]func() error{
+		"error": func() error { return errFailed },
+		"panic": func() error { panic(errFailed) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := openTest(t)
+			emails := []string{"a@example.com", "failing@example.com", "b@example.com"}
+			errs := make(chan error, len(emails))
+			release := holdWriter(t, s)
+			for _, email := range emails {
+				go func() {
+					defer func() {
+						if v := recover(); v != nil {
+							errs <- v.(error)
+						}
+					}()
+					errs <- s.write(t.Context(), func(tx *txn, now time.Time) error {
+						if _, err := tx.ExecContext(t.Context(), `INSERT INTO users (email, role, created_at) VALUES (?, 'engineer', ?)`,
+							email, now.UnixMilli()); err != nil {
+							return err
+						}
+						if strings.HasPrefix(email, "failing") {
+							return fail()
+						}
+						return nil
+					})
+				}()
+			}
+			waitQueued(s, len(emails))
+			release() // the three join the holding write's transaction
+			var failed int
+			for range emails {
+				if err := <-errs; errors.Is(err, errFailed) {
+					failed++
+				} else if err != nil {
+					t.Errorf("write: %v", err)
 				}
-				if strings.HasPrefix(email, "failing") {
-					return errFailed
-				}
-				return nil
-			})
-		}()
-	}
-	waitQueued(s, len(emails))
-	release() // the three join the holding write's transaction
-	var failed int
-	for range emails {
-		if err := <-errs; errors.Is(err, errFailed) {
-			failed++
-		} else if err != nil {
-			t.Errorf("write: %v", err)
-		}
-	}
-	if failed != 1 {
-		t.Errorf("%d writes failed, want 1", failed)
-	}
-	users, err := s.ListUsers(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, u := range users {
-		got = append(got, u.Email)
-	}
-	slices.Sort(got)
-	if want := []string{"a@example.com", "b@example.com"}; !slices.Equal(got, want) {
-		t.Errorf("users = %v, want %v", got, want)
+			}
+			if failed != 1 {
+				t.Errorf("%d writes failed, want 1", failed)
+			}
+			// The writer goes on.
+			if _, err := s.CreateUser(t.Context(), system, support.User{Email: "c@example.com", Role: "engineer"}); err != nil {
+				t.Fatalf("a write after the failed one: %v", err)
+			}
+			users, err := s.ListUsers(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, u := range users {
+				got = append(got, u.Email)
+			}
+			slices.Sort(got)
+			if want := []string{"a@example.com", "b@example.com", "c@example.com"}; !slices.Equal(got, want) {
+				t.Errorf("users = %v, want %v", got, want)
+			}
+		})
 	}
 }
 
