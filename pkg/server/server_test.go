@@ -269,8 +269,19 @@ func TestBadInputIsAProblem(t *testing.T) {
 			}
 		})
 	}
+	// A search as long as the contract allows is fine, a longer one is
+	// refused; repeated values in a list filter count once.
+	resp, body := f.engineer.JSON("GET", "/api/v1/tickets?q="+strings.Repeat("検", support.MaxSearch), nil)
+	mustStatus(t, resp, body, http.StatusOK)
+	resp, body = raw("GET", "/api/v1/tickets?q="+strings.Repeat("検", support.MaxSearch+1), "", nil)
+	if resp.StatusCode != http.StatusBadRequest || !bytes.Contains(body, []byte(`"field":"q"`)) {
+		t.Errorf("an overlong search: %d %s, want 400 naming q", resp.StatusCode, body)
+	}
+	resp, body = f.engineer.JSON("GET", "/api/v1/tickets?status="+strings.Repeat("new,", 40_000)+"new", nil)
+	mustStatus(t, resp, body, http.StatusOK)
+
 	// A second account of the same name, answered as the contract says.
-	resp, body := f.admin.JSON("POST", "/api/v1/accounts", f.customer)
+	resp, body = f.admin.JSON("POST", "/api/v1/accounts", f.customer)
 	mustStatus(t, resp, body, http.StatusConflict)
 
 	// The server keeps serving after all of that.

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -41,8 +43,13 @@ func parseTicketFilter(q url.Values) (support.TicketFilter, error) {
 			if err := l.enum.Check(l.param, v); err != nil {
 				return f, badRequestField(l.param, err.Error())
 			}
-			*l.dst = append(*l.dst, v)
+			if !slices.Contains(*l.dst, v) {
+				*l.dst = append(*l.dst, v)
+			}
 		}
+	}
+	if n := utf8.RuneCountInString(f.Search); n > support.MaxSearch {
+		return f, badRequestField("q", fmt.Sprintf("the search text has %d characters: search for at most %d", n, support.MaxSearch))
 	}
 	if f.Sort != "" {
 		if err := support.TicketSorts.Check("sort", f.Sort); err != nil {

@@ -33,6 +33,10 @@ const (
 	MaxLimit     = 1000
 )
 
+// MaxSearch is the longest text a list searches for, in characters: far
+// more than anyone types, far less than SQLite's limit on a LIKE pattern.
+const MaxSearch = 500
+
 // TicketPage is one page of a ticket list.
 type TicketPage struct {
 	Tickets    []Ticket `json:"tickets"`

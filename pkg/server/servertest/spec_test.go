@@ -126,10 +126,15 @@ func TestSpecEnumsMatchTheDomain(t *testing.T) {
 	}
 }
 
-func TestSpecQueueLimitMatchesTheDomain(t *testing.T) {
-	queues := servertest.LoadSpec(t).Components.Schemas["NextRequest"].Value.Properties["queues"].Value
+func TestSpecLimitsMatchTheDomain(t *testing.T) {
+	doc := servertest.LoadSpec(t)
+	queues := doc.Components.Schemas["NextRequest"].Value.Properties["queues"].Value
 	if queues.MaxItems == nil || *queues.MaxItems != uint64(support.MaxQueues) {
 		t.Errorf("NextRequest.queues maxItems = %v, want support.MaxQueues = %d", queues.MaxItems, support.MaxQueues)
+	}
+	search := doc.Paths.Find("/api/v1/tickets").Get.Parameters.GetByInAndName("query", "q").Schema.Value
+	if search.MaxLength == nil || *search.MaxLength != uint64(support.MaxSearch) {
+		t.Errorf("the list's q maxLength = %v, want support.MaxSearch = %d", search.MaxLength, support.MaxSearch)
 	}
 }
 
