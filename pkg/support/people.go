@@ -24,8 +24,11 @@ func (u *User) Normalize() error {
 	); err != nil {
 		return err
 	}
-	if u.Role == "partner" && u.AccountID == 0 {
+	switch {
+	case u.Role == "partner" && u.AccountID == 0:
 		return &ValidationError{Field: "account_id", Message: "a partner user needs the account_id of its partner organisation"}
+	case u.Role != "partner" && u.AccountID != 0:
+		return &ValidationError{Field: "account_id", Message: "only a partner user belongs to an account: leave account_id out for the " + u.Role + " role"}
 	}
 	var err error
 	if u.Divisions, err = normalizeSkills(Divisions, "divisions", u.Divisions); err != nil {

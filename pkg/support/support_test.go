@@ -70,6 +70,7 @@ func TestUserNormalize(t *testing.T) {
 		{Email: "nobody", Role: "engineer", Region: "apac-jp"},
 		{Email: "a@b", Role: "boss", Region: "apac-jp"},
 		{Email: "a@b", Role: "partner", Region: "apac-jp"},
+		{Email: "a@b", Role: "engineer", Region: "apac-jp", AccountID: 3},
 	} {
 		if err := bad.Normalize(); err == nil {
 			t.Errorf("%+v was accepted", bad)

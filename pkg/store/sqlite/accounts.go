@@ -69,12 +69,16 @@ func account(ctx context.Context, q queryer, id int64) (support.Account, error) 
 	return a, err
 }
 
-// checkAccount turns a reference to a missing account into a validation
-// error on field, rather than a foreign key failure.
-func checkAccount(ctx context.Context, q queryer, field string, id int64) error {
-	_, err := account(ctx, q, id)
-	if errors.Is(err, support.ErrNotFound) {
+// checkAccount turns a reference to a missing account, or, when kind is
+// set, to an account of another kind, into a validation error on field
+// rather than a foreign key failure or a partner user of a customer.
+func checkAccount(ctx context.Context, q queryer, field string, id int64, kind string) error {
+	a, err := account(ctx, q, id)
+	switch {
+	case errors.Is(err, support.ErrNotFound):
 		return &support.ValidationError{Field: field, Message: fmt.Sprintf("account %d does not exist", id)}
+	case err == nil && kind != "" && a.Kind != kind:
+		return &support.ValidationError{Field: field, Message: fmt.Sprintf("account %d (%s) is a %s, not a %s", id, a.Name, a.Kind, kind)}
 	}
 	return err
 }

@@ -91,7 +91,7 @@ func (s *Store) CreateTicket(ctx context.Context, actor store.Actor, n support.N
 			return err
 		}
 		if n.AccountID != 0 {
-			if err := checkAccount(ctx, tx, "account_id", n.AccountID); err != nil {
+			if err := checkAccount(ctx, tx, "account_id", n.AccountID, ""); err != nil {
 				return err
 			}
 		}

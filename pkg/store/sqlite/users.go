@@ -69,7 +69,7 @@ func (s *Store) CreateUser(ctx context.Context, actor store.Actor, u support.Use
 		u.CreatedAt = now
 		u.Divisions, u.Languages = nonNil(u.Divisions), nonNil(u.Languages)
 		if u.AccountID != 0 {
-			if err := checkAccount(ctx, tx, "account_id", u.AccountID); err != nil {
+			if err := checkAccount(ctx, tx, "account_id", u.AccountID, "partner"); err != nil {
 				return err
 			}
 		}

@@ -26,6 +26,8 @@ func testUsers(t *testing.T, e *env) {
 	wantIs(t, "duplicate email", err, support.ErrDuplicate)
 	_, err = e.s.CreateUser(e.ctx, e.as(e.admin), support.User{Email: "x@example.com", Role: "partner", AccountID: 9999})
 	wantValidation(t, "user of a missing account", err, "account_id")
+	_, err = e.s.CreateUser(e.ctx, e.as(e.admin), support.User{Email: "y@example.com", Role: "partner", AccountID: e.acme.ID})
+	wantValidation(t, "partner user of a customer", err, "account_id")
 	_, err = e.s.UserByEmail(e.ctx, "nobody@example.com")
 	wantIs(t, "missing user", err, support.ErrNotFound)
 
