@@ -171,13 +171,37 @@ func TestTicketLifecycle(t *testing.T) {
 	if p.CurrentVersion != 2 {
 		t.Errorf("current_version = %d, want 2", p.CurrentVersion)
 	}
-
 	resp, body = f.engineer.JSON("GET", fmt.Sprintf("/api/v1/tickets/%d/events", created.ID), nil)
 	mustStatus(t, resp, body, http.StatusOK)
 	var events struct{ Events []support.Event }
 	decode(t, body, &events)
 	if len(events.Events) != 2 || events.Events[1].Actor != "ken@example.com" {
 		t.Errorf("events = %+v, want create and update by ken", events.Events)
+	}
+
+	// If-Match compares strongly: a weak ETag never matches; "*" matches
+	// whatever version is current; it may not contradict the body.
+	current := 2
+	for _, c := range []struct {
+		ifMatch string
+		version *int
+		status  int
+	}{
+		{`W/"2"`, nil, http.StatusPreconditionFailed},
+		{`"2"`, &stale, http.StatusBadRequest},
+		{`2`, nil, http.StatusBadRequest},
+		{`*`, nil, http.StatusOK},
+	} {
+		resp, body = f.engineer.JSON("PATCH", fmt.Sprintf("/api/v1/tickets/%d", created.ID),
+			support.TicketPatch{AddTags: []string{"if-match"}, Version: c.version}, "If-Match", c.ifMatch)
+		if resp.StatusCode != c.status {
+			t.Errorf("If-Match %s with body version %v: %d %s, want %d", c.ifMatch, c.version, resp.StatusCode, body, c.status)
+		}
+	}
+	resp, body = f.engineer.JSON("GET", fmt.Sprintf("/api/v1/tickets/%d", created.ID), nil)
+	mustStatus(t, resp, body, http.StatusOK)
+	if etag := resp.Header.Get("ETag"); etag != fmt.Sprintf(`"%d"`, current+1) {
+		t.Errorf("ETag after the If-Match cases = %s, want \"%d\": only * writes", etag, current+1)
 	}
 }
 

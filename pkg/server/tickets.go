@@ -223,11 +223,15 @@ func (s *Server) updateTicket(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, r, forbidden("engineers can assign tickets only to themselves; a lead assigns to others"))
 		return
 	}
-	ifMatch := r.Header.Get("If-Match")
-	if ifMatch != "" {
-		v, ok := parseETag(ifMatch)
-		if !ok {
-			writeProblem(w, r, badRequestField("If-Match", "invalid If-Match header: send the ETag of the ticket, e.g. \"3\""))
+	ifMatch := strings.TrimSpace(r.Header.Get("If-Match"))
+	if ifMatch != "" && ifMatch != "*" { // "*": whatever version is current
+		v, err := parseETag(ifMatch)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if p.Version != nil && *p.Version != v {
+			writeProblem(w, r, badRequestField("If-Match", fmt.Sprintf("If-Match says version %d, the body's version %d: send one of them", v, *p.Version)))
 			return
 		}
 		p.Version = &v
@@ -244,14 +248,19 @@ func (s *Server) updateTicket(w http.ResponseWriter, r *http.Request) {
 	writeTicket(w, http.StatusOK, t)
 }
 
-func parseETag(h string) (int, bool) {
-	h = strings.TrimPrefix(strings.TrimSpace(h), "W/")
-	unquoted, err := strconv.Unquote(h)
-	if err != nil {
-		return 0, false
+// parseETag reads the version an If-Match header names. A weak ETag never
+// matches, as If-Match compares strongly (RFC 9110): it is refused as stale.
+func parseETag(h string) (int, error) {
+	if strings.HasPrefix(h, "W/") {
+		return 0, newProblem(http.StatusPreconditionFailed, "precondition-failed",
+			"If-Match compares strongly, and a weak ETag never matches: send the ticket's ETag as it came, e.g. \"3\"")
 	}
-	v, err := strconv.Atoi(unquoted)
-	return v, err == nil && v > 0
+	unquoted, err := strconv.Unquote(h)
+	v, _ := strconv.Atoi(unquoted)
+	if err != nil || v <= 0 {
+		return 0, badRequestField("If-Match", "invalid If-Match header: send the ETag of the ticket, e.g. \"3\", or *")
+	}
+	return v, nil
 }
 
 func (s *Server) listComments(w http.ResponseWriter, r *http.Request) {
