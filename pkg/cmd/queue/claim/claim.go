@@ -12,6 +12,7 @@ import (
 	tshared "github.com/supctl/supctl/pkg/cmd/ticket/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
 	"github.com/supctl/supctl/pkg/iostreams"
+	"github.com/supctl/supctl/pkg/text"
 )
 
 // ClaimOptions are the flags of `queue claim`.
@@ -57,6 +58,6 @@ func claimRun(ctx context.Context, opts *ClaimOptions) error {
 	if err != nil {
 		return qshared.ClaimLost(err, opts.ID)
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s claimed %s %s\n", opts.IO.ColorScheme().SuccessIcon(), tshared.Ref(t.ID), t.Subject)
+	fmt.Fprintf(opts.IO.ErrOut, "%s claimed %s %s\n", opts.IO.ColorScheme().SuccessIcon(), tshared.Ref(t.ID), text.Safe(t.Subject))
 	return nil
 }

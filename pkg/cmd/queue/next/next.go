@@ -97,7 +97,7 @@ func nextRun(ctx context.Context, opts *NextOptions) error {
 	if opts.Exporter != nil {
 		return opts.Exporter.Write(opts.IO, pick)
 	}
-	t := pick.Ticket
+	t := tshared.Printable(pick.Ticket)
 	cs := opts.IO.ColorScheme()
 	if opts.IO.IsStdoutTTY() {
 		breach, color := tshared.BreachField(opts.IO, opts.Now(), t.NextBreach)

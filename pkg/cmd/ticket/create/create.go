@@ -16,6 +16,7 @@ import (
 	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
+	"github.com/supctl/supctl/pkg/text"
 )
 
 // CreateOptions are the flags of `ticket create`.
@@ -141,7 +142,7 @@ func createRun(ctx context.Context, opts *CreateOptions) error {
 	fmt.Fprintln(opts.IO.Out, t.ID)
 	if opts.IO.IsStderrTTY() {
 		cs := opts.IO.ColorScheme()
-		fmt.Fprintf(opts.IO.ErrOut, "%s opened %s %s\n", cs.SuccessIcon(), shared.Ref(t.ID), t.Subject)
+		fmt.Fprintf(opts.IO.ErrOut, "%s opened %s %s\n", cs.SuccessIcon(), shared.Ref(t.ID), text.Safe(t.Subject))
 	}
 	return nil
 }

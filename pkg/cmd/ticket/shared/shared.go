@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -79,6 +80,20 @@ func CheckEnumFlags(flags ...EnumFlag) error {
 		}
 	}
 	return nil
+}
+
+// Printable is t with its free-text fields made safe to print on a
+// terminal (see text.Safe): customers write them.
+func Printable(t support.Ticket) support.Ticket {
+	for _, f := range []*string{&t.Subject, &t.Description, &t.AccountName, &t.RequesterName, &t.RequesterEmail,
+		&t.ProductVersion, &t.Environment, &t.TAM} {
+		*f = text.Safe(*f)
+	}
+	t.Tags = slices.Clone(t.Tags)
+	for i := range t.Tags {
+		t.Tags[i] = text.Safe(t.Tags[i])
+	}
+	return t
 }
 
 // Ref is how a ticket is named in messages: "#1042".

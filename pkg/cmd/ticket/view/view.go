@@ -128,6 +128,7 @@ func printTicket(ios *iostreams.IOStreams, now time.Time, loc *time.Location, t 
 		}
 		return at.In(loc).Format("2006-01-02 15:04 MST") + " (" + text.RelativeTime(now, at) + ")"
 	}
+	t = shared.Printable(t)
 	fmt.Fprintf(out, "%s %s\n", cs.Bold(shared.Ref(t.ID)), cs.Bold(t.Subject))
 	account := t.AccountName
 	if account == "" {
@@ -165,7 +166,7 @@ func printTicket(ios *iostreams.IOStreams, now time.Time, loc *time.Location, t 
 }
 
 func printThread(out io.Writer, cs *iostreams.ColorScheme, when func(time.Time) string, comments []support.Comment) {
-	fmt.Fprintf(out, "\n%s\n", cs.Bold(fmt.Sprintf("── %d %s ──", len(comments), text.Pluralize(len(comments), "comment"))))
+	fmt.Fprintf(out, "\n%s\n", cs.Bold("── "+text.Pluralize(len(comments), "comment")+" ──"))
 	for _, c := range comments {
 		kind := "reply"
 		switch {
@@ -174,8 +175,8 @@ func printThread(out io.Writer, cs *iostreams.ColorScheme, when func(time.Time) 
 		case c.FromRequester:
 			kind = "reply from the requester"
 		}
-		fmt.Fprintf(out, "\n%s · %s · %s\n", cs.Bold(c.Author), kind, cs.Muted(when(c.CreatedAt)))
-		for _, line := range strings.Split(strings.TrimRight(c.Body, "\n"), "\n") {
+		fmt.Fprintf(out, "\n%s · %s · %s\n", cs.Bold(text.Safe(c.Author)), kind, cs.Muted(when(c.CreatedAt)))
+		for _, line := range strings.Split(strings.TrimRight(text.Safe(c.Body), "\n"), "\n") {
 			if c.Internal {
 				line = "│ " + line
 			}

@@ -123,3 +123,33 @@ func TestClocksFollowTheCustomerShownInBothZones(t *testing.T) {
 		}
 	}
 }
+
+// A customer's text cannot steer the engineer's terminal: escape codes and
+// other control characters in the ticket and its thread are shown, not
+// obeyed.
+func TestViewShowsControlCharactersInert(t *testing.T) {
+	f, io := cmdtest.Factory(t, true)
+	client, _ := f.APIClient()
+	tk, err := client.CreateTicket(t.Context(), support.NewTicket{Subject: "\x1b]0;pwned\a\x1b[31mRED", Description: "\x1b[2Jcleared",
+		Division: "core", Region: "apac-jp", Language: "en", RequesterKind: "internal"}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.AddComment(t.Context(), tk.ID, support.NewComment{Body: "ok\r\nthen\x1b[1A up"}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmdtest.Run(NewCmdView(f, nil), shared.Ref(tk.ID), "--comments"); err != nil {
+		t.Fatal(err)
+	}
+	out := io.Out.String()
+	for _, seq := range []string{"\x1b]", "\a", "\x1b[31mRED", "\x1b[2J", "\x1b[1A", "\r"} {
+		if strings.Contains(out, seq) {
+			t.Errorf("view output carries %q:\n%q", seq, out)
+		}
+	}
+	for _, want := range []string{"\uFFFD[31mRED", "\uFFFD[2Jcleared", "ok\n  then\uFFFD[1A up"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("view output lacks %q:\n%q", want, out)
+		}
+	}
+}
