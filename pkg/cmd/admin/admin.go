@@ -21,10 +21,22 @@ func NewCmdAdmin(f *cmdutil.Factory) *cobra.Command {
 		Use:   "admin <command>",
 		Short: "Manage users and API tokens (admin role)",
 		Long:  "Add users and issue API tokens. These commands need a profile whose user has the admin role.",
+		Example: `  $ supctl admin user add --email priya@example.com --role engineer --region apac-in
+  $ supctl admin token create --user priya@example.com --label laptop`,
 	}
-	user := &cobra.Command{Use: "user <command>", Short: "Manage users"}
+	user := &cobra.Command{
+		Use:     "user <command>",
+		Short:   "Manage users",
+		Long:    "Add the engineers, leads, partners and read-only viewers who use the server; each gets a first API token.",
+		Example: "  $ supctl admin user add --email priya@example.com --role engineer --region apac-in",
+	}
 	user.AddCommand(NewCmdUserAdd(f, nil))
-	token := &cobra.Command{Use: "token <command>", Short: "Issue API tokens"}
+	token := &cobra.Command{
+		Use:     "token <command>",
+		Short:   "Issue API tokens",
+		Long:    "Issue more API tokens for a user, one per machine or script, each with a label saying where it is used.",
+		Example: "  $ supctl admin token create --user priya@example.com --label handoff-script",
+	}
 	token.AddCommand(NewCmdTokenCreate(f, nil))
 	cmd.AddCommand(user, token)
 	return cmd

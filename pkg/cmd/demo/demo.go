@@ -25,6 +25,7 @@ func NewCmdDemo(f *cmdutil.Factory) *cobra.Command {
 		Long: `The built-in demo profile runs an embedded server over a local database of
 realistic sample data: accounts in six regions, engineers, and tickets in
 English, Japanese and Korean. It is used whenever no config file exists.`,
+		Example: "  $ supctl demo reset",
 	}
 	cmd.AddCommand(NewCmdReset(f, nil))
 	return cmd

@@ -93,5 +93,6 @@ be tried before any server exists.`,
 	for _, t := range helpTopics {
 		cmd.AddCommand(newHelpTopic(t))
 	}
+	cmdutil.GroupsRefuseUnknown(cmd)
 	return cmd
 }
