@@ -27,7 +27,6 @@ SUPCTL_CONFIG); the built-in demo profile works with no file at all. See
   $ supctl profile add tokyo --api-url https://support.example.com --region apac-jp --use
   $ supctl profile set timezone Asia/Tokyo
   $ supctl profile show`,
-		Aliases: []string{"profiles"},
 	}
 	cmd.AddCommand(
 		list.NewCmdList(f, nil),

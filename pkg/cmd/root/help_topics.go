@@ -13,8 +13,9 @@ var helpTopics = []helpTopic{
   1    an error not listed below
   2    usage error or invalid input: an unknown flag, a malformed id, a bad
        value, a malformed config file, an unknown profile
-  3    not found: the ticket, account or user does not exist (or is not
-       visible to you)
+  3    not found: the ticket, account or user asked for does not exist (or
+       is not visible to you); one named in what you send, such as the
+       account of a new ticket, is invalid input (2)
   4    not authenticated or not allowed: no token, a revoked token, or a
        role that may not do this
   5    conflict: the ticket changed since it was read (stale update), or

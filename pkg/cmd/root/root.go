@@ -43,7 +43,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 		Use:   "supctl <command> <subcommand> [flags]",
 		Short: "The support engineer's command line",
 		Long: `Work support tickets from the terminal: look tickets up, answer and note them,
-take work from queues, escalate, and write knowledge-base articles.
+take work from queues, and keep every SLA clock in sight.
 
 With no configuration, supctl runs on the built-in demo profile: an embedded
 server over a local database filled with sample tickets, so every command can

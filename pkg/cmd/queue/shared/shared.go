@@ -28,7 +28,7 @@ func ProfileQueues(cfg func() (*config.Config, error)) ([]support.Queue, error) 
 	if len(p.Queues) == 0 {
 		if p.Region == "" {
 			return nil, cmdutil.UsageErrorf("profile %s names no queues and no region", p.Name).
-				WithHint("run `supctl profile set queues apac-jp/core,apac-jp/spark`, or pass --queue")
+				WithHint("run `supctl profile set region apac-jp` for a region's queues, or `supctl profile set queues apac-jp/core,apac-jp/spark`")
 		}
 		var out []support.Queue
 		for _, d := range support.Divisions.Values() {

@@ -4,6 +4,7 @@ package comment
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -58,7 +59,10 @@ the customer's reply, not as your response.`,
 			}
 			opts.Body = body
 			if err := (&support.NewComment{Body: body}).Normalize(); err != nil {
-				return cmdutil.UsageErrorf("%s: give --body or --body-file", err.Error())
+				if strings.TrimSpace(body) == "" {
+					return cmdutil.UsageErrorf("%s: give --body or --body-file", err.Error())
+				}
+				return cmdutil.UsageErrorf("%s", err.Error())
 			}
 			if opts.Internal && opts.FromRequester {
 				return cmdutil.UsageErrorf("--internal and --from-requester cannot be combined: a reply the customer sent is public")

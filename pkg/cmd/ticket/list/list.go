@@ -99,7 +99,7 @@ must all match. Filtering and paging happen on the server.`,
 	fl.IntVarP(&opts.Limit, "limit", "L", support.DefaultLimit, fmt.Sprintf("maximum number of tickets (1-%d)", support.MaxLimit))
 	fl.StringVar(&opts.Sort, "sort", "updated", "order: {"+strings.Join(support.TicketSorts.Values(), "|")+"} (default breach for active tickets)")
 	fl.BoolVar(&opts.Breached, "breached", false, "only tickets past an SLA breach")
-	fl.DurationVar(&opts.BreachingWithin, "breaching-within", 0, "only tickets that breach an SLA within this `duration` (e.g. 2h), or have")
+	fl.DurationVar(&opts.BreachingWithin, "breaching-within", 0, "only tickets that breach an SLA within this `duration` (e.g. 2h), or have breached already")
 	cmdutil.AddJSONFlags(cmd, &opts.Exporter, shared.TicketFields)
 	for flag, enum := range map[string]support.Enum{
 		"severity": support.Severities, "division": support.Divisions, "region": support.Regions,
