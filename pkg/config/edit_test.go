@@ -326,6 +326,8 @@ func TestEditErrors(t *testing.T) {
 			`api_url cannot be empty; use "embedded" or an http(s):// address`},
 		{"bad region", func(c *Config) error { return c.Set("tokyo", "region", "mars") },
 			`invalid region "mars": valid values are americas-west, americas-east, emea-de, apac-in, apac-jp, apac-kr`},
+		{"bad queue", func(c *Config) error { return c.Set("tokyo", "queues", "apac-jp/core,bogus") },
+			`queues: invalid queue "bogus": use <region>/<division>[/<language>], e.g. apac-jp/spark`},
 		{"bad language", func(c *Config) error { return c.Set("tokyo", "language", "fr") },
 			`invalid language "fr": valid values are en, ja, ko`},
 		{"set unknown profile", func(c *Config) error { return c.Set("seoul", "user", "x") },

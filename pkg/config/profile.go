@@ -130,6 +130,13 @@ func checkValue(key, value string) error {
 		err = checkAPIURL(value)
 	case "region":
 		err = support.Regions.Check(key, value)
+	case "queues":
+		for _, name := range splitList(value) {
+			if _, qerr := support.ParseQueue(name); qerr != nil {
+				err = fmt.Errorf("queues: %w", qerr)
+				break
+			}
+		}
 	case "language":
 		err = support.Languages.Check(key, value)
 	case "timezone":

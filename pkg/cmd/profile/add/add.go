@@ -32,13 +32,14 @@ func NewCmdAdd(f *cmdutil.Factory, runF func(*AddOptions) error) *cobra.Command 
 		Short: "Add a profile",
 		Long: `Add a profile to the config file. --api-url is the backend: an http(s)://
 address, or "embedded" for a server running inside supctl over a local
-database. The other settings can be given now or later with
+database, which needs --user: that user becomes the database's admin when
+the first command creates it. The other settings can be given now or later with
 ` + "`supctl profile set`" + `. A remote backend needs a token: run
 ` + "`supctl auth login --profile NAME`" + ` next.`,
 		Example: `  $ supctl profile add tokyo --api-url https://support.example.com --user ken@example.com \
       --region apac-jp --timezone Asia/Tokyo --language ja \
       --queues apac-jp/core,apac-jp/sql --handoff-to hyderabad --use
-  $ supctl profile add sandbox --api-url embedded`,
+  $ supctl profile add sandbox --api-url embedded --user me@example.com`,
 		Args: cmdutil.ExactArgs(1, "name the new profile, e.g. `supctl profile add tokyo --api-url https://support.example.com`"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p.Name = args[0]
@@ -47,6 +48,10 @@ database. The other settings can be given now or later with
 			}
 			if err := p.Validate(); err != nil {
 				return cmdutil.UsageErrorf("%s", err)
+			}
+			if p.IsEmbedded() && p.User == "" {
+				return cmdutil.UsageErrorf("missing --user: an embedded profile acts as a user of its own database").
+					WithHint("give your email, e.g. `supctl profile add %s --api-url embedded --user me@example.com`", p.Name)
 			}
 			if runF != nil {
 				return runF(opts)

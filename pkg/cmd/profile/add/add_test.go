@@ -30,11 +30,12 @@ func TestNewCmdAddFlags(t *testing.T) {
 		},
 		{
 			name: "embedded",
-			args: []string{"sandbox", "--api-url", "embedded"},
-			want: AddOptions{Profile: config.Profile{Name: "sandbox", APIURL: "embedded"}},
+			args: []string{"sandbox", "--api-url", "embedded", "--user", "me@example.com"},
+			want: AddOptions{Profile: config.Profile{Name: "sandbox", APIURL: "embedded", User: "me@example.com"}},
 		},
 		{name: "no api url", args: []string{"tokyo"}, wantErr: "missing --api-url"},
 		{name: "no name", args: []string{"--api-url", "embedded"}, wantErr: "missing argument"},
+		{name: "embedded without user", args: []string{"sandbox", "--api-url", "embedded"}, wantErr: "missing --user"},
 		{name: "bad region", args: []string{"x", "--api-url", "embedded", "--region", "mars"}, wantErr: `invalid region "mars"`},
 		{name: "bad url", args: []string{"x", "--api-url", "support.example.com"}, wantErr: `invalid api_url "support.example.com"`},
 		{name: "bad name", args: []string{"a b", "--api-url", "embedded"}, wantErr: `invalid profile name "a b"`},
@@ -104,14 +105,14 @@ profiles:
 
 func TestAddEmbeddedNeedsNoLogin(t *testing.T) {
 	s := configtest.New(t, "")
-	stderr, err := runAdd(t, s, "sandbox", "--api-url", "embedded")
+	stderr, err := runAdd(t, s, "sandbox", "--api-url", "embedded", "--user", "me@example.com")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if stderr != "✓ added profile sandbox to "+s.Path+"\n" {
 		t.Errorf("stderr = %q", stderr)
 	}
-	if got := s.File(t); got != "profiles:\n  sandbox:\n    api_url: embedded\n" {
+	if got := s.File(t); got != "profiles:\n  sandbox:\n    api_url: embedded\n    user: me@example.com\n" {
 		t.Errorf("file = %q", got)
 	}
 }
@@ -129,7 +130,7 @@ func TestAddRemoteHintsLogin(t *testing.T) {
 
 func TestAddExisting(t *testing.T) {
 	s := configtest.New(t, "")
-	_, err := runAdd(t, s, "demo", "--api-url", "embedded")
+	_, err := runAdd(t, s, "demo", "--api-url", "embedded", "--user", "me@example.com")
 	if err == nil || !strings.Contains(err.Error(), `profile "demo" already exists`) {
 		t.Fatalf("error = %v", err)
 	}
