@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/url"
 	"os"
@@ -219,8 +220,8 @@ func typedValue(v string, stdin io.Reader) (any, error) {
 	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
 		return n, nil
 	}
-	if f, err := strconv.ParseFloat(v, 64); err == nil {
-		return f, nil
+	if f, err := strconv.ParseFloat(v, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+		return f, nil // NaN and Inf, which JSON cannot carry, stay strings
 	}
 	if name, ok := strings.CutPrefix(v, "@"); ok {
 		var data []byte

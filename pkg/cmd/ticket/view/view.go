@@ -142,11 +142,11 @@ func printTicket(ios *iostreams.IOStreams, now time.Time, loc *time.Location, t 
 		{"status", cs.Status(t.Status)},
 		{"severity", cs.Severity(t.Severity)},
 		{"account", account + " · " + t.RequesterKind},
-		{"requester", strings.TrimSpace(t.RequesterName + " <" + t.RequesterEmail + ">")},
+		{"requester", requester(t)},
 		{"channel", t.Channel},
 		{"area", t.Region + " / " + t.Division + " / " + t.Language},
 		{"assignee", assignee + " · " + t.Tier},
-		{"version", fmt.Sprintf("%s · %s", t.ProductVersion, t.Environment)},
+		{"version", joinSet(" · ", t.ProductVersion, t.Environment)},
 		{"tags", strings.Join(t.Tags, ", ")},
 		{"created", when(t.CreatedAt)},
 		{"updated", when(t.UpdatedAt)},
@@ -163,6 +163,19 @@ func printTicket(ios *iostreams.IOStreams, now time.Time, loc *time.Location, t 
 	if withComments {
 		printThread(out, cs, when, comments)
 	}
+}
+
+// requester is "Name <email>", or whichever of the two the ticket has.
+func requester(t support.Ticket) string {
+	if t.RequesterEmail == "" {
+		return t.RequesterName
+	}
+	return strings.TrimSpace(t.RequesterName + " <" + t.RequesterEmail + ">")
+}
+
+// joinSet joins the values that are set.
+func joinSet(sep string, values ...string) string {
+	return strings.Join(slices.DeleteFunc(values, func(v string) bool { return v == "" }), sep)
 }
 
 func printThread(out io.Writer, cs *iostreams.ColorScheme, when func(time.Time) string, comments []support.Comment) {
