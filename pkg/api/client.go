@@ -5,6 +5,7 @@ package api
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -141,15 +142,16 @@ type HTTPError struct {
 	Problem    Problem
 }
 
-// NewHTTPError reads a non-2xx answer, problem+json or not.
+// NewHTTPError reads a non-2xx answer. One that is not a problem document
+// of the supctl API, such as a proxy's or another server's HTML page, says
+// so, and its Problem has no Type.
 func NewHTTPError(resp *http.Response, body []byte) *HTTPError {
 	e := &HTTPError{StatusCode: resp.StatusCode}
-	if json.Unmarshal(body, &e.Problem) != nil || e.Problem.Detail == "" && e.Problem.Title == "" {
-		e.Problem.Detail = strings.TrimSpace(string(body))
-		if e.Problem.Detail == "" {
-			e.Problem.Detail = http.StatusText(resp.StatusCode)
-		}
+	if json.Unmarshal(body, &e.Problem) == nil && e.Problem.Type != "" {
+		return e
 	}
+	e.Problem = Problem{Status: resp.StatusCode, Detail: fmt.Sprintf("the server answered %s with %s, which is not the supctl API",
+		resp.Status, cmp.Or(resp.Header.Get("Content-Type"), "no content type"))}
 	return e
 }
 

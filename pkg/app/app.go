@@ -85,6 +85,10 @@ func classifyCause(err error) (cmdutil.ExitCode, string) {
 }
 
 func httpCode(e *api.HTTPError) (cmdutil.ExitCode, string) {
+	if e.Problem.Type == "" {
+		// Not a supctl server, or a proxy in front of one that failed.
+		return cmdutil.ExitUnavailable, "is the profile's api_url a supctl server? check it with `supctl profile show`"
+	}
 	switch e.StatusCode {
 	case http.StatusBadRequest, http.StatusUnprocessableEntity, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType:
 		return cmdutil.ExitUsage, ""

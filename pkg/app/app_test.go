@@ -13,21 +13,25 @@ import (
 )
 
 func TestReport(t *testing.T) {
-	conflict := &api.HTTPError{StatusCode: http.StatusConflict, Problem: api.Problem{Detail: "claimed already"}}
-	unauthorized := &api.HTTPError{StatusCode: http.StatusUnauthorized, Problem: api.Problem{Detail: "invalid or revoked token"}}
+	conflict := &api.HTTPError{StatusCode: http.StatusConflict, Problem: api.Problem{Type: "urn:supctl:problem:conflict", Detail: "claimed already"}}
+	unauthorized := &api.HTTPError{StatusCode: http.StatusUnauthorized, Problem: api.Problem{Type: "urn:supctl:problem:unauthenticated", Detail: "invalid or revoked token"}}
+	notFound := &api.HTTPError{StatusCode: http.StatusNotFound, Problem: api.Problem{Type: "urn:supctl:problem:not-found", Detail: "ticket 9 not found"}}
+	htmlPage := api.NewHTTPError(&http.Response{StatusCode: http.StatusNotFound, Status: "404 Not Found",
+		Header: http.Header{"Content-Type": {"text/html"}}}, []byte("<!DOCTYPE HTML><title>404</title>"))
 	cases := []struct {
 		name     string
 		err      error
 		code     cmdutil.ExitCode
 		wantHint string
 	}{
-		{"an API answer", fmt.Errorf("get ticket: %w", &api.HTTPError{StatusCode: http.StatusNotFound}), cmdutil.ExitNotFound, ""},
+		{"an API answer", fmt.Errorf("get ticket: %w", notFound), cmdutil.ExitNotFound, ""},
+		{"another server's page", htmlPage, cmdutil.ExitUnavailable, "is the profile's api_url a supctl server? check it with `supctl profile show`"},
 		{"a login to renew", unauthorized, cmdutil.ExitAuth, "run `supctl auth login` to sign in again"},
-		{"an embedded user to pick", &api.HTTPError{StatusCode: http.StatusUnauthorized, Problem: api.Problem{Type: api.ProblemUnknownUser}},
+		{"an embedded user to pick", &api.HTTPError{StatusCode: http.StatusUnauthorized, Problem: api.Problem{Type: api.ProblemUnknownUser, Detail: "no user x"}},
 			cmdutil.ExitAuth, "run `supctl profile set user EMAIL`, or set SUPCTL_USER, to the email of a user of that database"},
 		{"a command's hint over the API's", &cmdutil.Error{Code: cmdutil.ExitConflict, Message: "#7 was claimed by ken", HintMsg: "pick another with `supctl queue next`", Err: conflict},
 			cmdutil.ExitConflict, "pick another with `supctl queue next`"},
-		{"a command's code over the API's", &cmdutil.Error{Code: cmdutil.ExitError, Message: "no such draft", Err: &api.HTTPError{StatusCode: http.StatusNotFound}},
+		{"a command's code over the API's", &cmdutil.Error{Code: cmdutil.ExitError, Message: "no such draft", Err: notFound},
 			cmdutil.ExitError, ""},
 		{"the API's hint when the command has none", &cmdutil.Error{Code: cmdutil.ExitAuth, Message: "token refused", Err: unauthorized},
 			cmdutil.ExitAuth, "run `supctl auth login` to sign in again"},
