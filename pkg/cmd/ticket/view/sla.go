@@ -57,7 +57,12 @@ func clockDetail(now time.Time, customer, viewer *time.Location, c support.SLACl
 		if c.Business {
 			hours = "business"
 		}
-		parts = append(parts, fmt.Sprintf("%s %s left of %s (%s wall)", span(c.RemainingSeconds), hours, c.Target, span(c.WallRemainingSeconds)))
+		left := fmt.Sprintf("%s %s left of %s", span(c.RemainingSeconds, !c.Business), hours, c.Target)
+		if c.State != "paused" {
+			// A paused clock has no wall time left: it waits.
+			left += " (" + span(c.WallRemainingSeconds, true) + " wall)"
+		}
+		parts = append(parts, left)
 	}
 	return strings.Join(parts, " · ")
 }
@@ -74,15 +79,16 @@ func inZones(t time.Time, customer, viewer *time.Location) string {
 }
 
 // span is a duration in seconds for people: "2d 3h", "5h 12m", "-40m".
-func span(seconds int64) string {
+// Business time counts no days, which would read as 24 hours: "54h 0m".
+func span(seconds int64, days bool) string {
 	sign := ""
 	if seconds < 0 {
 		sign, seconds = "-", -seconds
 	}
-	d, h, m := seconds/86400, seconds%86400/3600, seconds%3600/60
+	h, m := seconds/3600, seconds%3600/60
 	switch {
-	case d > 0:
-		return fmt.Sprintf("%s%dd %dh", sign, d, h)
+	case days && h >= 24:
+		return fmt.Sprintf("%s%dd %dh", sign, h/24, h%24)
 	case h > 0:
 		return fmt.Sprintf("%s%dh %dm", sign, h, m)
 	}
