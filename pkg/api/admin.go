@@ -7,19 +7,6 @@ import (
 	"github.com/supctl/supctl/pkg/support"
 )
 
-// NewUser is the body of POST /api/v1/users.
-type NewUser struct {
-	Email     string   `json:"email"`
-	Name      string   `json:"name"`
-	Role      string   `json:"role"`
-	Region    string   `json:"region"`
-	Tier      string   `json:"tier,omitempty"`
-	AccountID int64    `json:"account_id,omitempty"`
-	Divisions []string `json:"divisions,omitempty"`
-	Languages []string `json:"languages,omitempty"`
-	WIPLimit  int      `json:"wip_limit,omitempty"`
-}
-
 // IssuedToken is a user with a freshly issued bearer token, shown once.
 type IssuedToken struct {
 	User  support.User `json:"user"`
@@ -27,7 +14,7 @@ type IssuedToken struct {
 }
 
 // CreateUser adds a user and returns their first token.
-func (c *Client) CreateUser(ctx context.Context, u NewUser) (IssuedToken, error) {
+func (c *Client) CreateUser(ctx context.Context, u support.NewUser) (IssuedToken, error) {
 	var out IssuedToken
 	_, err := c.Do(ctx, Request{Method: http.MethodPost, Path: "/api/v1/users", Body: u}, &out)
 	return out, err

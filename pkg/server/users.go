@@ -27,18 +27,6 @@ func (s *Server) listUsers(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"users": users})
 }
 
-type newUserRequest struct {
-	Email     string   `json:"email"`
-	Name      string   `json:"name"`
-	Role      string   `json:"role"`
-	Region    string   `json:"region"`
-	Tier      string   `json:"tier"`
-	AccountID int64    `json:"account_id"`
-	Divisions []string `json:"divisions"`
-	Languages []string `json:"languages"`
-	WIPLimit  int      `json:"wip_limit"`
-}
-
 type issuedToken struct {
 	User  support.User `json:"user"`
 	Token string       `json:"token"`
@@ -49,14 +37,12 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, r, forbidden("adding users needs the admin role"))
 		return
 	}
-	var req newUserRequest
+	var req support.NewUser
 	if _, err := readJSON(r, &req); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	u := support.User{Email: req.Email, Name: req.Name, Role: req.Role, Region: req.Region, Tier: req.Tier, AccountID: req.AccountID,
-		Divisions: req.Divisions, Languages: req.Languages, WIPLimit: req.WIPLimit}
-	issued, err := CreateUserWithToken(r.Context(), s.store, actor(r), u)
+	issued, err := CreateUserWithToken(r.Context(), s.store, actor(r), req.User())
 	if err != nil {
 		s.fail(w, r, err)
 		return

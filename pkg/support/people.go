@@ -6,6 +6,25 @@ import (
 	"strings"
 )
 
+// NewUser is the body of POST /api/v1/users: the user to add.
+type NewUser struct {
+	Email     string   `json:"email"`
+	Name      string   `json:"name"`
+	Role      string   `json:"role"`
+	Region    string   `json:"region"`
+	Tier      string   `json:"tier,omitempty"`
+	AccountID int64    `json:"account_id,omitempty"`
+	Divisions []string `json:"divisions,omitempty"`
+	Languages []string `json:"languages,omitempty"`
+	WIPLimit  int      `json:"wip_limit,omitempty"`
+}
+
+// User is the user n asks for, before Normalize.
+func (n NewUser) User() User {
+	return User{Email: n.Email, Name: n.Name, Role: n.Role, Region: n.Region, Tier: n.Tier, AccountID: n.AccountID,
+		Divisions: n.Divisions, Languages: n.Languages, WIPLimit: n.WIPLimit}
+}
+
 // Normalize fills defaults and checks a new user.
 func (u *User) Normalize() error {
 	u.Email = strings.ToLower(strings.TrimSpace(u.Email))

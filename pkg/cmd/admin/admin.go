@@ -46,7 +46,7 @@ func NewCmdAdmin(f *cmdutil.Factory) *cobra.Command {
 type UserAddOptions struct {
 	IO        *iostreams.IOStreams
 	APIClient func() (*api.Client, error)
-	User      api.NewUser
+	User      support.NewUser
 }
 
 // NewCmdUserAdd returns `admin user add`; runF replaces the run in tests.

@@ -157,6 +157,7 @@ func TestSpecSchemasMatchTheDomain(t *testing.T) {
 		{"NewTicket", support.NewTicket{}, false},
 		{"TicketPatch", support.TicketPatch{}, false},
 		{"NewComment", support.NewComment{}, false},
+		{"NewUser", support.NewUser{}, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.schema, func(t *testing.T) {
