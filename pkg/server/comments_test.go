@@ -3,7 +3,6 @@ package server_test
 import (
 	"fmt"
 	"net/http"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -20,11 +19,7 @@ import (
 func TestRepliesFromTheRequesterSide(t *testing.T) {
 	// Wednesday 10:00 in Tokyo, within business hours.
 	clock := storetest.NewClock(time.Date(2026, 11, 18, 1, 0, 0, 0, time.UTC))
-	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "test.db"), sqlite.WithClock(clock.Now))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := openStore(t, sqlite.WithClock(clock.Now))
 	token, err := server.Bootstrap(t.Context(), st, "admin@example.com")
 	if err != nil {
 		t.Fatal(err)

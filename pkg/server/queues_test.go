@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -47,12 +46,7 @@ func newQueueFixture(t *testing.T, start time.Time) *queueFixture {
 	t.Helper()
 	ctx := t.Context()
 	clock := storetest.NewClock(start)
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "queues.db"),
-		sqlite.WithClock(clock.Now), sqlite.WithBreachFunc(clocks.Default().Breach))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := openStore(t, sqlite.WithClock(clock.Now), sqlite.WithBreachFunc(clocks.Default().Breach))
 	token, err := server.Bootstrap(ctx, st, "admin@example.com")
 	if err != nil {
 		t.Fatalf("bootstrap: %v", err)

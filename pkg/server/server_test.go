@@ -30,9 +30,9 @@ type fixture struct {
 }
 
 // openStore opens a fresh database, closed when the test ends.
-func openStore(t *testing.T) *sqlite.Store {
+func openStore(t *testing.T, opts ...sqlite.Option) *sqlite.Store {
 	t.Helper()
-	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "test.db"))
+	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "test.db"), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,11 +44,7 @@ func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "test.db"), sqlite.WithClock(func() time.Time { return now }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := openStore(t, sqlite.WithClock(func() time.Time { return now }))
 	token, err := server.Bootstrap(ctx, st, "admin@example.com")
 	if err != nil || token == "" {
 		t.Fatalf("bootstrap: %q, %v", token, err)
