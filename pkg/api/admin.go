@@ -16,7 +16,8 @@ type IssuedToken struct {
 // CreateUser adds a user and returns their first token.
 func (c *Client) CreateUser(ctx context.Context, u support.NewUser) (IssuedToken, error) {
 	var out IssuedToken
-	_, err := c.Do(ctx, Request{Method: http.MethodPost, Path: "/api/v1/users", Body: u}, &out)
+	r := Request{Method: http.MethodPost, Path: "/api/v1/users", Body: u, Expect: []int{http.StatusCreated}}
+	_, err := c.write(ctx, r, &out, "the new user and token", func() bool { return out.User.ID != 0 && out.Token != "" })
 	return out, err
 }
 
@@ -24,7 +25,8 @@ func (c *Client) CreateUser(ctx context.Context, u support.NewUser) (IssuedToken
 func (c *Client) CreateToken(ctx context.Context, email, label string) (IssuedToken, error) {
 	var out IssuedToken
 	body := map[string]string{"email": email, "label": label}
-	_, err := c.Do(ctx, Request{Method: http.MethodPost, Path: "/api/v1/tokens", Body: body}, &out)
+	r := Request{Method: http.MethodPost, Path: "/api/v1/tokens", Body: body, Expect: []int{http.StatusCreated}}
+	_, err := c.write(ctx, r, &out, "the new token", func() bool { return out.Token != "" })
 	return out, err
 }
 

@@ -11,8 +11,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -27,12 +30,16 @@ type Client struct {
 
 // New returns a client for the server at baseURL ("https://host"; the
 // /api/v1 prefix is added by the client). An empty token sends no
-// Authorization header.
+// Authorization header. The client uses a copy of hc with its own
+// redirect policy (see checkRedirect): a write never follows a redirect,
+// a read only one within the origin of baseURL.
 func New(baseURL string, hc *http.Client, token string) *Client {
 	if hc == nil {
 		hc = http.DefaultClient
 	}
-	return &Client{base: strings.TrimRight(baseURL, "/"), http: hc, token: token}
+	own := *hc
+	own.CheckRedirect = checkRedirect
+	return &Client{base: strings.TrimRight(baseURL, "/"), http: &own, token: token}
 }
 
 // WithProfile names the profile the client belongs to, for error messages.
@@ -52,11 +59,16 @@ type Request struct {
 	Path   string // e.g. /api/v1/tickets?limit=5
 	Body   any    // marshalled to JSON unless it is an io.Reader
 	Header http.Header
+	// Expect lists the statuses the API answers the call with when it
+	// succeeds; empty accepts any 2xx.
+	Expect []int
 }
 
 // Do sends r and decodes a 2xx JSON response into out (when non-nil). A
-// non-2xx response becomes an *HTTPError; a transport failure a
-// *TransportError.
+// non-2xx response becomes an *HTTPError, a redirect a *RedirectError, a
+// transport failure a *TransportError, and a 2xx answer other than r
+// expects (another status, or a body that is not JSON when out wants one)
+// an *UnexpectedResponseError.
 func (c *Client) Do(ctx context.Context, r Request, out any) (*http.Response, error) {
 	resp, body, err := c.Raw(ctx, r)
 	if err != nil {
@@ -65,16 +77,82 @@ func (c *Client) Do(ctx context.Context, r Request, out any) (*http.Response, er
 	if resp.StatusCode >= 300 {
 		return resp, NewHTTPError(resp, body)
 	}
-	if out != nil && len(body) > 0 {
-		if err := json.Unmarshal(body, out); err != nil {
-			return resp, fmt.Errorf("unexpected response from %s: %w", c.base, err)
+	if len(r.Expect) > 0 && !slices.Contains(r.Expect, resp.StatusCode) {
+		return resp, c.unexpected(r, resp, "")
+	}
+	if out != nil && resp.StatusCode != http.StatusNoContent {
+		if !isJSON(resp.Header.Get("Content-Type")) || json.Unmarshal(body, out) != nil {
+			return resp, c.unexpected(r, resp, "")
 		}
 	}
 	return resp, nil
 }
 
+// write is Do for a write whose success the spec describes: one of the
+// statuses in r.Expect and, unless the status is 204, a body in which
+// made finds what was written (a non-zero id). Anything else is an
+// *UnexpectedResponseError naming what was wanted.
+func (c *Client) write(ctx context.Context, r Request, out any, what string, made func() bool) (*http.Response, error) {
+	resp, err := c.Do(ctx, r, out)
+	var ue *UnexpectedResponseError
+	if errors.As(err, &ue) {
+		ue.Want = want(r.Expect, what)
+		return resp, ue
+	}
+	if err == nil && resp.StatusCode != http.StatusNoContent && !made() {
+		return resp, c.unexpected(r, resp, want(r.Expect, what))
+	}
+	return resp, err
+}
+
+func (c *Client) unexpected(r Request, resp *http.Response, wanted string) *UnexpectedResponseError {
+	if wanted == "" {
+		wanted = want(r.Expect, "")
+	}
+	return &UnexpectedResponseError{
+		Method:      r.Method,
+		URL:         c.base + r.Path,
+		Status:      resp.Status,
+		ContentType: resp.Header.Get("Content-Type"),
+		Want:        wanted,
+		Profile:     c.profile,
+	}
+}
+
+// want describes the answer the API gives: "201 with the ticket in JSON".
+func want(statuses []int, what string) string {
+	var s string
+	for i, st := range statuses {
+		switch {
+		case i == 0:
+		case i == len(statuses)-1:
+			s += " or "
+		default:
+			s += ", "
+		}
+		s += strconv.Itoa(st)
+	}
+	switch {
+	case s == "" && what == "":
+		return "a JSON body"
+	case s == "":
+		return what + " in JSON"
+	case what == "":
+		return s
+	}
+	return s + " with " + what + " in JSON"
+}
+
+// isJSON reports whether a Content-Type is JSON: application/json or a
+// +json type such as application/problem+json.
+func isJSON(contentType string) bool {
+	mt, _, err := mime.ParseMediaType(contentType)
+	return err == nil && (mt == "application/json" || strings.HasSuffix(mt, "+json"))
+}
+
 // Raw sends r and returns the response with its whole body read, whatever
-// its status. It is the escape hatch behind `supctl api`.
+// its status but a redirect it did not follow, which is a *RedirectError.
+// It is the escape hatch behind `supctl api`.
 func (c *Client) Raw(ctx context.Context, r Request) (*http.Response, []byte, error) {
 	var body io.Reader
 	switch b := r.Body.(type) {
@@ -110,6 +188,9 @@ func (c *Client) Raw(ctx context.Context, r Request) (*http.Response, []byte, er
 	data, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return resp, nil, &TransportError{URL: c.base, Profile: c.profile, Err: err}
+	}
+	if isRedirect(resp.StatusCode) {
+		return resp, data, newRedirectError(r.Method, resp, c.profile)
 	}
 	return resp, data, nil
 }

@@ -44,14 +44,16 @@ func (c *Client) QueueTickets(ctx context.Context, queue support.Queue, limit in
 // problem names the holder.
 func (c *Client) Claim(ctx context.Context, id int64) (support.Ticket, error) {
 	var t support.Ticket
-	_, err := c.Do(ctx, Request{Method: http.MethodPost, Path: fmt.Sprintf("/api/v1/tickets/%d/claim", id)}, &t)
+	r := Request{Method: http.MethodPost, Path: fmt.Sprintf("/api/v1/tickets/%d/claim", id), Expect: []int{http.StatusOK}}
+	_, err := c.write(ctx, r, &t, "the claimed ticket", func() bool { return t.ID == id })
 	return t, err
 }
 
 // Next picks, and unless req.DryRun claims, the caller's next ticket. ok is
 // false when there is nothing to pick.
 func (c *Client) Next(ctx context.Context, req support.NextRequest) (pick support.Pick, ok bool, err error) {
-	resp, err := c.Do(ctx, Request{Method: http.MethodPost, Path: "/api/v1/queues/next", Body: req}, &pick)
+	r := Request{Method: http.MethodPost, Path: "/api/v1/queues/next", Body: req, Expect: []int{http.StatusOK, http.StatusNoContent}}
+	resp, err := c.write(ctx, r, &pick, "the picked ticket", func() bool { return pick.Ticket.ID != 0 })
 	if err != nil {
 		return pick, false, err
 	}
@@ -60,13 +62,15 @@ func (c *Client) Next(ctx context.Context, req support.NextRequest) (pick suppor
 
 // Skip records that the caller passes on a ticket.
 func (c *Client) Skip(ctx context.Context, id int64, reason string) error {
-	_, err := c.Do(ctx, Request{Method: http.MethodPost, Path: fmt.Sprintf("/api/v1/tickets/%d/skip", id), Body: map[string]string{"reason": reason}}, nil)
+	r := Request{Method: http.MethodPost, Path: fmt.Sprintf("/api/v1/tickets/%d/skip", id), Body: map[string]string{"reason": reason}, Expect: []int{http.StatusNoContent}}
+	_, err := c.write(ctx, r, nil, "", func() bool { return true })
 	return err
 }
 
 // Release unassigns a ticket.
 func (c *Client) Release(ctx context.Context, id int64, reason string) (support.Ticket, error) {
 	var t support.Ticket
-	_, err := c.Do(ctx, Request{Method: http.MethodPost, Path: fmt.Sprintf("/api/v1/tickets/%d/release", id), Body: map[string]string{"reason": reason}}, &t)
+	r := Request{Method: http.MethodPost, Path: fmt.Sprintf("/api/v1/tickets/%d/release", id), Body: map[string]string{"reason": reason}, Expect: []int{http.StatusOK}}
+	_, err := c.write(ctx, r, &t, "the released ticket", func() bool { return t.ID == id })
 	return t, err
 }

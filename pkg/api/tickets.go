@@ -89,14 +89,16 @@ func (c *Client) Ticket(ctx context.Context, id int64) (support.Ticket, error) {
 // CreateTicket opens a ticket. The idempotency key makes a retry safe.
 func (c *Client) CreateTicket(ctx context.Context, n support.NewTicket, idempotencyKey string) (support.Ticket, error) {
 	var t support.Ticket
-	_, err := c.Do(ctx, Request{Method: http.MethodPost, Path: "/api/v1/tickets", Body: n, Header: idempotencyHeader(idempotencyKey)}, &t)
+	r := Request{Method: http.MethodPost, Path: "/api/v1/tickets", Body: n, Header: idempotencyHeader(idempotencyKey), Expect: []int{http.StatusCreated}}
+	_, err := c.write(ctx, r, &t, "the new ticket", func() bool { return t.ID != 0 })
 	return t, err
 }
 
 // UpdateTicket applies p; with p.Version set, a stale write fails with 409.
 func (c *Client) UpdateTicket(ctx context.Context, id int64, p support.TicketPatch) (support.Ticket, error) {
 	var t support.Ticket
-	_, err := c.Do(ctx, Request{Method: http.MethodPatch, Path: fmt.Sprintf("/api/v1/tickets/%d", id), Body: p}, &t)
+	r := Request{Method: http.MethodPatch, Path: fmt.Sprintf("/api/v1/tickets/%d", id), Body: p, Expect: []int{http.StatusOK}}
+	_, err := c.write(ctx, r, &t, "the updated ticket", func() bool { return t.ID == id })
 	return t, err
 }
 
@@ -111,7 +113,8 @@ func (c *Client) Comments(ctx context.Context, id int64) ([]support.Comment, err
 // AddComment posts a public reply or, with Internal, a note.
 func (c *Client) AddComment(ctx context.Context, id int64, n support.NewComment, idempotencyKey string) (support.Comment, error) {
 	var cm support.Comment
-	_, err := c.Do(ctx, Request{Method: http.MethodPost, Path: fmt.Sprintf("/api/v1/tickets/%d/comments", id), Body: n, Header: idempotencyHeader(idempotencyKey)}, &cm)
+	r := Request{Method: http.MethodPost, Path: fmt.Sprintf("/api/v1/tickets/%d/comments", id), Body: n, Header: idempotencyHeader(idempotencyKey), Expect: []int{http.StatusCreated}}
+	_, err := c.write(ctx, r, &cm, "the new comment", func() bool { return cm.ID != 0 })
 	return cm, err
 }
 

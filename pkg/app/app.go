@@ -67,10 +67,16 @@ func classify(err error) (cmdutil.ExitCode, string) {
 func classifyCause(err error) (cmdutil.ExitCode, string) {
 	var httpErr *api.HTTPError
 	var transport *api.TransportError
+	var redirect *api.RedirectError
+	var unexpected *api.UnexpectedResponseError
 	var coded interface{ Code() int }
 	switch {
 	case errors.As(err, &httpErr):
 		return httpCode(httpErr)
+	case errors.As(err, &redirect):
+		return cmdutil.ExitUnavailable, redirectHint(redirect)
+	case errors.As(err, &unexpected):
+		return cmdutil.ExitUnavailable, "is the api_url" + ofProfile(unexpected.Profile) + " a supctl server? check it with `supctl profile show`"
 	case errors.As(err, &transport):
 		if transport.Profile != "" {
 			return cmdutil.ExitUnavailable, fmt.Sprintf("is the server running? check the api_url of profile %s with `supctl profile show %s`", transport.Profile, transport.Profile)
@@ -82,6 +88,29 @@ func classifyCause(err error) (cmdutil.ExitCode, string) {
 		return cmdutil.ExitUsage, "see `supctl --help` or the command's --help"
 	}
 	return cmdutil.ExitError, ""
+}
+
+// redirectHint suggests the redirect's target as the profile's api_url
+// when it is another server: an http:// address behind a proxy that sends
+// everything to https:// is the usual case.
+func redirectHint(e *api.RedirectError) string {
+	target := e.TargetOrigin()
+	from, _ := api.OriginOf(e.URL)
+	if target == "" || target == from {
+		return "check the api_url" + ofProfile(e.Profile) + " with `supctl profile show`"
+	}
+	cmd := "supctl profile set api_url " + api.ShortOrigin(target)
+	if e.Profile != "" {
+		cmd += " --profile-name " + e.Profile
+	}
+	return "if the API has moved there, point the profile at it: `" + cmd + "`"
+}
+
+func ofProfile(name string) string {
+	if name == "" {
+		return ""
+	}
+	return " of profile " + name
 }
 
 func httpCode(e *api.HTTPError) (cmdutil.ExitCode, string) {

@@ -2,14 +2,18 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 
 	"github.com/supctl/supctl/pkg/api"
 	"github.com/supctl/supctl/pkg/cmdutil"
 	"github.com/supctl/supctl/pkg/config"
+	"github.com/supctl/supctl/pkg/support"
 )
 
 func TestReport(t *testing.T) {
@@ -55,5 +59,62 @@ func TestReport(t *testing.T) {
 				t.Errorf("printed\n%s\nwant\n%s", out.String(), want)
 			}
 		})
+	}
+}
+
+// A write behind a redirect to another server (http:// to https:// at a
+// proxy) is not reported done: exit 6, the target named, and a hint that
+// points the profile at it.
+func TestRedirectedWriteExits6(t *testing.T) {
+	for _, status := range []int{http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
+		t.Run(http.StatusText(status), func(t *testing.T) {
+			var reached atomic.Int32
+			target := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				reached.Add(1)
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = w.Write([]byte(`{"id":1}`))
+			}))
+			defer target.Close()
+			front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				http.Redirect(w, r, target.URL+r.URL.Path, status)
+			}))
+			defer front.Close()
+			_, err := api.New(front.URL, nil, "sup_T").WithProfile("tokyo").
+				AddComment(context.Background(), 1, support.NewComment{Body: "hello"}, "")
+			var out bytes.Buffer
+			if code := Report(&out, err); code != cmdutil.ExitUnavailable {
+				t.Errorf("exit %d, want %d", code, cmdutil.ExitUnavailable)
+			}
+			want := fmt.Sprintf("error: %s redirected POST /api/v1/tickets/1/comments (%d %s) to %s/api/v1/tickets/1/comments; nothing was written\n"+
+				"hint: if the API has moved there, point the profile at it: `supctl profile set api_url %s --profile-name tokyo`\n",
+				front.URL, status, http.StatusText(status), target.URL, target.URL)
+			if out.String() != want {
+				t.Errorf("printed\n%s\nwant\n%s", out.String(), want)
+			}
+			if n := reached.Load(); n != 0 {
+				t.Errorf("the target got %d requests", n)
+			}
+		})
+	}
+}
+
+// A 2xx page that is not the API's answer (a proxy's login page) is no
+// success either: exit 6.
+func TestUnexpectedAnswerExits6(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		_, _ = w.Write([]byte("<html>sign in</html>"))
+	}))
+	defer srv.Close()
+	_, err := api.New(srv.URL, nil, "sup_T").WithProfile("tokyo").
+		CreateTicket(context.Background(), support.NewTicket{Subject: "x"}, "")
+	var out bytes.Buffer
+	if code := Report(&out, err); code != cmdutil.ExitUnavailable {
+		t.Errorf("exit %d, want %d", code, cmdutil.ExitUnavailable)
+	}
+	want := "error: unexpected answer to POST /api/v1/tickets from " + srv.URL + ": 200 OK (text/html), not 201 with the new ticket in JSON; it may not have been written\n" +
+		"hint: is the api_url of profile tokyo a supctl server? check it with `supctl profile show`\n"
+	if out.String() != want {
+		t.Errorf("printed\n%s\nwant\n%s", out.String(), want)
 	}
 }
