@@ -6,6 +6,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"slices"
@@ -24,6 +25,9 @@ type LoadOptions struct {
 	Keyring Keyring
 	// KeyringTimeout bounds every keyring call; 0 = DefaultKeyringTimeout.
 	KeyringTimeout time.Duration
+	// Warnings receives what the config fixed on its own, such as a
+	// credentials file made private; nil = os.Stderr.
+	Warnings io.Writer
 }
 
 // Config is the loaded config file plus what overrides it. Edits change the
@@ -41,6 +45,7 @@ type Config struct {
 
 	keyring        Keyring
 	keyringTimeout time.Duration
+	warnings       io.Writer
 }
 
 // fileData is what the program reads from the file.
@@ -59,6 +64,10 @@ func Load(opts LoadOptions) (*Config, error) {
 		flags:          map[string]*pflag.Flag{},
 		keyring:        opts.Keyring,
 		keyringTimeout: opts.KeyringTimeout,
+		warnings:       opts.Warnings,
+	}
+	if c.warnings == nil {
+		c.warnings = os.Stderr
 	}
 	if c.path == "" {
 		c.path = DefaultPath(getenv)

@@ -118,7 +118,7 @@ func TestStoreTokenInKeyring(t *testing.T) {
 	kr := configtest.NewKeyring()
 	c := credConfig(t, kr, nil)
 	writeCredentials(t, c, "tokyo: sup_old\nhyderabad: sup_hyd\n")
-	where, err := c.StoreToken("tokyo", "sup_new", false)
+	where, err := c.StoreToken("tokyo", "sup_new", "", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +148,7 @@ func TestStoreTokenInFile(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			c := credConfig(t, tt.kr, nil)
-			where, err := c.StoreToken("tokyo", "sup_new", tt.insecure)
+			where, err := c.StoreToken("tokyo", "sup_new", "", tt.insecure)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -177,7 +177,7 @@ func TestStoreTokenInFileClearsKeyring(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := credConfig(t, kr, nil)
-	if _, err := c.StoreToken("tokyo", "sup_new", true); err != nil {
+	if _, err := c.StoreToken("tokyo", "sup_new", "", true); err != nil {
 		t.Fatal(err)
 	}
 	token, _, err := c.Token("tokyo")

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"io/fs"
 	"strings"
 )
 
@@ -47,3 +48,53 @@ func (e *InputError) Error() string { return e.Msg }
 
 // Code is the exit status: usage or invalid input.
 func (e *InputError) Code() int { return 2 }
+
+// CredentialsModeError is a credentials file that others may read and
+// that cannot be made private: its tokens are not used.
+type CredentialsModeError struct {
+	Path string
+	Mode fs.FileMode
+	Err  error
+}
+
+func (e *CredentialsModeError) Error() string {
+	return fmt.Sprintf("credentials file %s can be read by other users (mode %04o) and cannot be made private: %v", e.Path, e.Mode, e.Err)
+}
+
+func (e *CredentialsModeError) Unwrap() error { return e.Err }
+
+// Code is the exit status: not authenticated, as its tokens are not used.
+func (e *CredentialsModeError) Code() int { return 4 }
+
+// Hint says how to fix it.
+func (e *CredentialsModeError) Hint() string {
+	return fmt.Sprintf("make it private with `chmod 600 %s` as its owner, then check who may have read it", e.Path)
+}
+
+// APIURLError is an api_url that a command cannot connect with, and where
+// it comes from: the config file or SUPCTL_API_URL.
+type APIURLError struct {
+	Profile string
+	Value   string
+	Problem string // what is wrong and how to write it
+	Source  Source
+	Path    string // the config file
+}
+
+func (e *APIURLError) Error() string {
+	if e.Source == SourceEnv {
+		return fmt.Sprintf("invalid SUPCTL_API_URL %q (profile %s): %s", e.Value, e.Profile, e.Problem)
+	}
+	return fmt.Sprintf("invalid api_url %q in profile %s of %s: %s", e.Value, e.Profile, e.Path, e.Problem)
+}
+
+// Code is the exit status: invalid input.
+func (e *APIURLError) Code() int { return 2 }
+
+// Hint says how to fix it.
+func (e *APIURLError) Hint() string {
+	if e.Source == SourceEnv {
+		return "set SUPCTL_API_URL to a server's address, such as https://support.example.com, or unset it"
+	}
+	return fmt.Sprintf("fix it with `supctl profile set api_url URL --profile-name %s`", e.Profile)
+}

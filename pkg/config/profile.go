@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -120,7 +122,7 @@ func checkKey(key string) error {
 func checkValue(key, value string) error {
 	if value == "" {
 		if key == "api_url" {
-			return &InputError{Msg: `api_url cannot be empty; use "embedded" or an http(s):// address`}
+			return &InputError{Msg: "api_url cannot be empty; " + apiURLExample}
 		}
 		return nil
 	}
@@ -154,11 +156,50 @@ func checkAPIURL(value string) error {
 	if value == Embedded {
 		return nil
 	}
-	u, err := url.Parse(value)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf(`invalid api_url %q: use "embedded" or an http(s):// address`, value)
+	if problem := apiURLProblem(value); problem != "" {
+		return fmt.Errorf("invalid api_url %q: %s", value, problem)
 	}
 	return nil
+}
+
+// apiURLExample is what an api_url looks like.
+const apiURLExample = `use "embedded" or a server's address such as https://support.example.com`
+
+// apiURLProblem says what is wrong with an api_url other than "embedded",
+// and how to write it; "" when nothing is. An api_url is a server's
+// address alone: http or https, a host, an optional port; the client adds
+// the /api/v1 paths itself, and a token is bound to that address.
+func apiURLProblem(value string) string {
+	if strings.IndexFunc(value, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
+		return "it contains a space or a control character; " + apiURLExample
+	}
+	if !strings.Contains(value, "://") {
+		if value != "" && !strings.ContainsAny(value, "/?#@") {
+			return fmt.Sprintf("it has no scheme; write http://%s or https://%s", value, value)
+		}
+		return "it is not a URL; " + apiURLExample
+	}
+	u, err := url.Parse(value)
+	switch {
+	case err != nil:
+		return "it is not a URL; " + apiURLExample
+	case u.Scheme != "http" && u.Scheme != "https":
+		return "the scheme must be http or https; " + apiURLExample
+	case u.Host == "" || u.Hostname() == "":
+		return "it names no host; " + apiURLExample
+	case u.User != nil:
+		return "it must not hold a user name or password; log in with `supctl auth login`"
+	case (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
+		return fmt.Sprintf("give the server's address alone, without a path, query or fragment: %s://%s", u.Scheme, u.Host)
+	}
+	if port := u.Port(); port != "" {
+		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+			return "the port must be a number from 1 to 65535"
+		}
+	} else if strings.HasSuffix(u.Host, ":") {
+		return "it has an empty port; " + apiURLExample
+	}
+	return ""
 }
 
 // Validate checks the name and every setting of a profile; api_url is

@@ -65,6 +65,29 @@ func (c *Config) Active() (Profile, error) {
 	return r.Profile, err
 }
 
+// ActiveForConnection is the active profile, as Active, once its api_url
+// is checked: the profile a command connects with. A bad api_url (one
+// edited by hand in the file, or given in SUPCTL_API_URL) is an
+// *APIURLError naming where it comes from and how to fix it.
+func (c *Config) ActiveForConnection() (Profile, error) {
+	r, err := c.Resolve()
+	if err != nil {
+		return Profile{}, err
+	}
+	p := r.Profile
+	if p.APIURL == Embedded {
+		return p, nil
+	}
+	problem := apiURLProblem(p.APIURL)
+	if p.APIURL == "" {
+		problem = "the profile has none; " + apiURLExample
+	}
+	if problem == "" {
+		return p, nil
+	}
+	return p, &APIURLError{Profile: p.Name, Value: p.APIURL, Problem: problem, Source: r.Sources["api_url"], Path: c.path}
+}
+
 // Resolve applies file < environment < flags to the active profile.
 //
 // Viper's own precedence is flag > config > default, and it reads the

@@ -19,12 +19,14 @@ var (
 
 // expected names the Go types the files decode into in the user's terms.
 var expected = map[string]string{
-	"string":                    "a string",
-	"[]string":                  "a list of strings",
-	"config.Profile":            "a mapping of settings",
-	"map[string]config.Profile": "a mapping of profile names to settings",
-	"config.fileData":           "a mapping",
-	"map[string]string":         "a mapping of profile names to tokens",
+	"string":                        "a string",
+	"[]string":                      "a list of strings",
+	"config.Profile":                "a mapping of settings",
+	"map[string]config.Profile":     "a mapping of profile names to settings",
+	"config.fileData":               "a mapping",
+	"map[string]string":             "a mapping of profile names to tokens",
+	"map[string]config.storedToken": "a mapping of profile names to tokens",
+	"config.tokenEntry":             "a token, or a mapping with token and origin",
 }
 
 // yamlError turns a yaml.v3 error into a ParseError with a line number.

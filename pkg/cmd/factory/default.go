@@ -4,6 +4,7 @@ package factory
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -27,7 +28,7 @@ func New(appVersion string, ios *iostreams.IOStreams) (*cmdutil.Factory, func())
 	f := &cmdutil.Factory{AppVersion: appVersion, IOStreams: ios, Now: time.Now}
 	var closers []func() error
 	f.Config = sync.OnceValues(func() (*config.Config, error) {
-		return config.Load(config.LoadOptions{Profile: f.Profile})
+		return config.Load(config.LoadOptions{Profile: f.Profile, Warnings: ios.ErrOut})
 	})
 	f.APIClient = sync.OnceValues(func() (*api.Client, error) { return newClient(f, false, &closers) })
 	f.ReadOnlyAPIClient = sync.OnceValues(func() (*api.Client, error) { return newClient(f, true, &closers) })
@@ -53,13 +54,14 @@ func embeddedError(profile string, err error) error {
 
 // newClient is the API client of the active profile. In embedded mode it
 // opens the profile's database, read-only when asked; remote profiles need
-// a token.
+// a token bound to their api_url (see cmdutil.ProfileToken). The read-only
+// client of shell completion writes nothing, not even a warning.
 func newClient(f *cmdutil.Factory, readOnly bool, closers *[]func() error) (*api.Client, error) {
 	cfg, err := f.Config()
 	if err != nil {
 		return nil, err
 	}
-	p, err := cfg.Active()
+	p, err := cfg.ActiveForConnection()
 	if err != nil {
 		return nil, err
 	}
@@ -81,14 +83,14 @@ func newClient(f *cmdutil.Factory, readOnly bool, closers *[]func() error) (*api
 		*closers = append(*closers, b.Close)
 		return api.New(embedded.BaseURL, b.Client(), "").WithProfile(p.Name), nil
 	}
-	token, _, err := cfg.Token(p.Name)
+	var notices io.Writer = f.IOStreams.ErrOut
+	if readOnly {
+		notices = nil
+	}
+	cr, err := cmdutil.ProfileToken(cfg, p, notices, !readOnly)
 	if err != nil {
 		return nil, err
 	}
-	if token == "" {
-		return nil, (&cmdutil.Error{Code: cmdutil.ExitAuth, Message: fmt.Sprintf("not logged in to %s (profile %s)", p.APIURL, p.Name)}).
-			WithHint("run `supctl auth login --profile %s`, or set SUPCTL_TOKEN", p.Name)
-	}
 	hc := &http.Client{Timeout: RequestTimeout}
-	return api.New(p.APIURL, hc, token).WithProfile(p.Name), nil
+	return api.New(p.APIURL, hc, cr.Token).WithProfile(p.Name), nil
 }

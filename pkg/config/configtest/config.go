@@ -1,6 +1,8 @@
 package configtest
 
 import (
+	"cmp"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -20,6 +22,8 @@ type Setup struct {
 	// time however loaded the machine; SetKeyring shortens it for a hanging one.
 	KeyringTimeout time.Duration
 	Profile        string // the --profile flag
+	// Warnings receives the config's warnings; nil discards them.
+	Warnings io.Writer
 }
 
 // New writes content as the config file ("" leaves no file) and returns
@@ -62,6 +66,7 @@ func (s *Setup) Load() (*config.Config, error) {
 		Getenv:         func(k string) string { return s.Env[k] },
 		Keyring:        s.Keyring,
 		KeyringTimeout: s.KeyringTimeout,
+		Warnings:       cmp.Or(s.Warnings, io.Discard),
 	})
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/supctl/supctl/pkg/api"
 	"github.com/supctl/supctl/pkg/cmd/auth/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
 	"github.com/supctl/supctl/pkg/config"
@@ -46,8 +47,17 @@ without echo on a terminal. It is checked against the backend, then stored in
 the OS keyring, or in $XDG_CONFIG_HOME/supctl/credentials.yaml (mode 0600)
 when the keyring is unavailable or --insecure-storage is given.
 
+The stored token is bound to the server it was checked against: the
+scheme, host and port of the profile's api_url. supctl sends it to no
+other server: after api_url changes (in the file or through
+SUPCTL_API_URL), commands fail with exit 4 until you log in again. A
+token stored by an older supctl, bound to no server, is bound to the
+profile's api_url the first time it is used.
+
 An embedded profile needs no token. SUPCTL_TOKEN, when set, takes precedence
-over any stored token.`,
+over any stored token and is not bound: it goes to whatever api_url says.
+A plain http:// api_url to another machine gets a warning: the token would
+cross the network unencrypted.`,
 		Example: `  $ supctl auth login
   $ supctl auth login --profile tokyo
   $ echo "$TOKEN" | supctl auth login --with-token
@@ -73,7 +83,7 @@ func loginRun(ctx context.Context, opts *LoginOptions) error {
 	if err != nil {
 		return err
 	}
-	p, err := cfg.Active()
+	p, err := cfg.ActiveForConnection()
 	if err != nil {
 		return err
 	}
@@ -81,6 +91,11 @@ func loginRun(ctx context.Context, opts *LoginOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "profile %s uses the embedded server: no token is needed\n", p.Name)
 		return nil
 	}
+	origin, err := api.OriginOf(p.APIURL)
+	if err != nil {
+		return err
+	}
+	cmdutil.WarnPlainHTTP(opts.IO.ErrOut, p)
 	token, err := readToken(opts, p)
 	if err != nil {
 		return err
@@ -91,7 +106,7 @@ func loginRun(ctx context.Context, opts *LoginOptions) error {
 	if err != nil {
 		return err
 	}
-	where, err := cfg.StoreToken(p.Name, token, opts.InsecureStorage)
+	where, err := cfg.StoreToken(p.Name, token, origin, opts.InsecureStorage)
 	if err != nil {
 		return err
 	}

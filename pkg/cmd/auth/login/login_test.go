@@ -1,6 +1,7 @@
 package login
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -110,8 +111,8 @@ func TestLoginWithToken(t *testing.T) {
 	if r.stdout != "" || r.stderr != want {
 		t.Errorf("stdout %q, stderr =\n%s\nwant\n%s", r.stdout, r.stderr, want)
 	}
-	if got, err := s.Keyring.Get("supctl", "tokyo"); err != nil || got != authtest.Token {
-		t.Errorf("keyring holds %q (%v)", got, err)
+	if got, err := s.Keyring.Get("supctl", "tokyo"); err != nil || got != `{"token":"`+authtest.Token+`","origin":"`+srv.URL+`"}` {
+		t.Errorf("keyring holds %q (%v), want the token bound to %s", got, err, srv.URL)
 	}
 	if got := s.File(t); got != profileFile(srv.URL, "ken@example.com") {
 		t.Errorf("file =\n%s", got)
@@ -136,7 +137,7 @@ func TestLoginInsecureStorage(t *testing.T) {
 	if r.stderr != want {
 		t.Errorf("stderr =\n%s\nwant\n%s", r.stderr, want)
 	}
-	if got := s.Credentials(t); got != "tokyo: "+authtest.Token+"\n" {
+	if got := s.Credentials(t); got != "tokyo:\n    token: "+authtest.Token+"\n    origin: "+srv.URL+"\n" {
 		t.Errorf("credentials file = %q", got)
 	}
 }
@@ -152,7 +153,7 @@ func TestLoginKeyringUnavailable(t *testing.T) {
 	if !strings.Contains(r.stderr, "! the keyring is unavailable: the token is stored unencrypted in ") {
 		t.Errorf("stderr lacks the warning:\n%s", r.stderr)
 	}
-	if got := s.Credentials(t); got != "tokyo: "+authtest.Token+"\n" {
+	if got := s.Credentials(t); got != "tokyo:\n    token: "+authtest.Token+"\n    origin: "+srv.URL+"\n" {
 		t.Errorf("credentials file = %q", got)
 	}
 }
@@ -233,5 +234,57 @@ func TestLoginWarnsAboutEnvToken(t *testing.T) {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 		}
+	}
+}
+
+// Login binds the token to the server it was checked against; a profile
+// that then points elsewhere does not send it there (see
+// cmdutil.ProfileToken), and logging in there binds it anew.
+func TestLoginRebindsToNewServer(t *testing.T) {
+	old := authtest.NewServer(t)
+	srv := authtest.NewServer(t)
+	s := configtest.New(t, profileFile(old.URL, "ken@example.com"))
+	if r := runLogin(t, s, authtest.Token, nil, "--with-token"); r.err != nil {
+		t.Fatal(r.err)
+	}
+	s.Env["SUPCTL_API_URL"] = srv.URL
+	if r := runLogin(t, s, authtest.Token, nil, "--with-token"); r.err != nil {
+		t.Fatal(r.err)
+	}
+	c, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cr, err := c.Credential("tokyo")
+	if err != nil || cr.Origin != srv.URL {
+		t.Errorf("Credential = %+v, %v; want it bound to %s", cr, err, srv.URL)
+	}
+}
+
+// A plain http:// api_url to another machine is warned about before the
+// token is sent; loopback is not.
+func TestLoginWarnsOfPlainHTTP(t *testing.T) {
+	srv := authtest.NewServer(t)
+	s := configtest.New(t, profileFile(srv.URL, "ken@example.com"))
+	r := runLogin(t, s, authtest.Token, nil, "--with-token")
+	if r.err != nil || strings.Contains(r.stderr, "warning") {
+		t.Errorf("loopback: err %v, stderr %q", r.err, r.stderr)
+	}
+	s = configtest.New(t, profileFile("http://192.0.2.1:1", "ken@example.com"))
+	r = runLogin(t, s, "not a token", nil, "--with-token")
+	want := "warning: profile tokyo uses plain http:// to 192.0.2.1:1: the token and the data cross the network unencrypted; use https://\n"
+	if !strings.HasPrefix(r.stderr, want) {
+		t.Errorf("stderr =\n%s\nwant it to start with\n%s", r.stderr, want)
+	}
+}
+
+// A hand-edited api_url that no client can use is exit 2, before any
+// token is asked for.
+func TestLoginBadAPIURL(t *testing.T) {
+	s := configtest.New(t, profileFile("localhost:7420", ""))
+	r := runLogin(t, s, authtest.Token, nil, "--with-token")
+	var coded interface{ Code() int }
+	if !errors.As(r.err, &coded) || coded.Code() != 2 || !strings.Contains(r.err.Error(), "profile tokyo") {
+		t.Errorf("error %v, want exit 2 naming the profile", r.err)
 	}
 }

@@ -41,7 +41,7 @@ func TestLogoutRemovesEveryCopy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.StoreToken("tokyo", "sup_file", true); err != nil {
+	if _, err := c.StoreToken("tokyo", "sup_file", "", true); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Keyring.Set("supctl", "tokyo", "sup_keyring"); err != nil {

@@ -45,11 +45,3 @@ func MaskToken(token string) string {
 	}
 	return token[:shown] + "…"
 }
-
-// NotLoggedIn is the error of a remote profile without a token (exit 4).
-func NotLoggedIn(p config.Profile) error {
-	return (&cmdutil.Error{
-		Code:    cmdutil.ExitAuth,
-		Message: fmt.Sprintf("not logged in to %s (profile %s)", p.APIURL, p.Name),
-	}).WithHint("run `supctl auth login --profile %s`, or set SUPCTL_TOKEN", p.Name)
-}

@@ -69,7 +69,7 @@ func statusRun(ctx context.Context, opts *StatusOptions) error {
 	if err != nil {
 		return err
 	}
-	p, err := cfg.Active()
+	p, err := cfg.ActiveForConnection()
 	if err != nil {
 		return err
 	}
@@ -91,16 +91,15 @@ func check(ctx context.Context, opts *StatusOptions, cfg *config.Config, p confi
 		r.LoggedIn, r.User = true, p.User
 		return r, nil
 	}
-	token, source, err := cfg.Token(p.Name)
+	cr, err := cmdutil.ProfileToken(cfg, p, opts.IO.ErrOut, true)
+	if cr.Token != "" {
+		r.TokenSource, r.Token = cr.Source, shared.MaskToken(cr.Token)
+	}
 	if err != nil {
 		return r, err
 	}
-	if token == "" {
-		return r, shared.NotLoggedIn(p)
-	}
-	r.TokenSource, r.Token = source, shared.MaskToken(token)
 	opts.IO.StartProgressIndicator()
-	me, err := shared.Verify(ctx, opts.HTTPClient, p, token)
+	me, err := shared.Verify(ctx, opts.HTTPClient, p, cr.Token)
 	opts.IO.StopProgressIndicator()
 	if err != nil {
 		return r, err

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/supctl/supctl/pkg/api"
 	"github.com/supctl/supctl/pkg/cmd/auth/authtest"
 	"github.com/supctl/supctl/pkg/cmdutil"
 	"github.com/supctl/supctl/pkg/config/configtest"
@@ -46,13 +47,28 @@ func runStatus(t *testing.T, s *configtest.Setup, tty bool, args ...string) (std
 	return out.String(), errOut.String(), err
 }
 
+// storeToken stores a token in the keyring as `auth login` does, bound to
+// the server at url.
+func storeToken(t *testing.T, s *configtest.Setup, token, url string) {
+	t.Helper()
+	c, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	origin, err := api.OriginOf(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.StoreToken("tokyo", token, origin, false); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestStatusLoggedIn(t *testing.T) {
 	srv := authtest.NewServer(t)
 	for _, tty := range []bool{false, true} {
 		s := configtest.New(t, profileFile(srv.URL))
-		if err := s.Keyring.Set("supctl", "tokyo", authtest.Token); err != nil {
-			t.Fatal(err)
-		}
+		storeToken(t, s, authtest.Token, srv.URL)
 		stdout, stderr, err := runStatus(t, s, tty)
 		if err != nil {
 			t.Fatal(err)
@@ -81,7 +97,7 @@ func TestStatusTokenFromEnvAndFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.StoreToken("tokyo", authtest.Token, true); err != nil {
+	if _, err := c.StoreToken("tokyo", authtest.Token, "", true); err != nil {
 		t.Fatal(err)
 	}
 	stdout, _, err = runStatus(t, s, false)
@@ -135,9 +151,7 @@ func TestStatusEmbedded(t *testing.T) {
 func TestStatusJSON(t *testing.T) {
 	srv := authtest.NewServer(t)
 	s := configtest.New(t, profileFile(srv.URL))
-	if err := s.Keyring.Set("supctl", "tokyo", authtest.Token); err != nil {
-		t.Fatal(err)
-	}
+	storeToken(t, s, authtest.Token, srv.URL)
 	stdout, _, err := runStatus(t, s, false, "--json", "logged_in,token,token_source,user,role")
 	if err != nil {
 		t.Fatal(err)
@@ -150,5 +164,24 @@ func TestStatusJSON(t *testing.T) {
 	stdout, _, err = runStatus(t, s, false, "--json", "logged_in")
 	if cmdutil.CodeOf(err) != cmdutil.ExitAuth || stdout != `{"logged_in":false}`+"\n" {
 		t.Errorf("not logged in: stdout %q, err %v", stdout, err)
+	}
+}
+
+// A token issued for another server is not sent to this one: exit 4, and
+// the server never sees it.
+func TestStatusTokenOfAnotherServer(t *testing.T) {
+	srv := authtest.NewServer(t)
+	s := configtest.New(t, profileFile(srv.URL))
+	storeToken(t, s, authtest.Token, "https://support.example.com")
+	stdout, _, err := runStatus(t, s, false)
+	if cmdutil.CodeOf(err) != cmdutil.ExitAuth {
+		t.Fatalf("error = %v (exit %d), want exit 4", err, cmdutil.CodeOf(err))
+	}
+	want := "the token of profile tokyo was issued for https://support.example.com, not " + srv.URL + "; it is not sent there"
+	if err.Error() != want {
+		t.Errorf("error = %q, want %q", err, want)
+	}
+	if want := "profile: tokyo\napi_url: " + srv.URL + "\ntoken: sup_GOOD… (from keyring)\n"; stdout != want {
+		t.Errorf("stdout =\n%s\nwant\n%s", stdout, want)
 	}
 }
