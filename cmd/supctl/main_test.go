@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -49,6 +50,7 @@ func TestScripts(t *testing.T) {
 			"exits":       exits,
 			"setenvfile":  setEnvFile,
 			"startserver": startServer,
+			"redirector":  redirector,
 			"stopserver":  stopServer,
 		},
 	})
@@ -115,6 +117,26 @@ func startServer(ts *testscript.TestScript, neg bool, args []string) {
 			s.(func())()
 		}
 	})
+}
+
+// redirector STATUS TARGET serves, on a free port, a redirect with STATUS
+// to TARGET plus the request's path for every request, as a proxy that
+// sends http:// to https:// does. It sets REDIRECT_URL.
+func redirector(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: redirector <status> <target>")
+	}
+	status, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	target := args[1]
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ts.Check(err)
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, target+r.URL.RequestURI(), status)
+	})}
+	go func() { _ = srv.Serve(ln) }()
+	ts.Defer(func() { _ = srv.Close() })
+	ts.Setenv("REDIRECT_URL", "http://"+ln.Addr().String())
 }
 
 // servers maps each script to the func that stops its server.
