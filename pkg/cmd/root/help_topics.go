@@ -12,15 +12,18 @@ var helpTopics = []helpTopic{
   0    success; an empty list is a success too
   1    an error not listed below
   2    usage error or invalid input: an unknown flag, a malformed id, a bad
-       value, a malformed config file, an unknown profile
+       value, a malformed config file or api_url, an unknown profile
   3    not found: the ticket, account or user asked for does not exist (or
        is not visible to you); one named in what you send, such as the
        account of a new ticket, is invalid input (2)
-  4    not authenticated or not allowed: no token, a revoked token, or a
-       role that may not do this
+  4    not authenticated or not allowed: no token, a revoked token, a
+       stored token issued for another server than api_url, or a role
+       that may not do this
   5    conflict: the ticket changed since it was read (stale update), or
        someone else claimed it first
-  6    the backend cannot be reached or timed out
+  6    the backend cannot be reached or timed out, or what answers is not
+       the supctl API: a redirect (never followed for a write, so nothing
+       was written), another server's page
   130  interrupted (Ctrl-C)
 
 Messages go to stderr, one line, followed by a "hint:" line when there is a
@@ -33,7 +36,9 @@ SUPCTL_LANGUAGE, SUPCTL_QUEUES, SUPCTL_HANDOFF_TO
                      override that key of the active profile (file < env
                      < flags)
 SUPCTL_TOKEN         the API token; takes precedence over the keyring and
-                     the credentials file
+                     the credentials file. Unlike a stored token, which
+                     goes only to the server it was issued for, it is sent
+                     to whatever api_url the profile has
 SUPCTL_PAGER, PAGER  the pager for long output on a terminal (default
                      "less -FRX"); set SUPCTL_PAGER=cat to turn it off
 SUPCTL_NO_PROMPT     never prompt, even on a terminal
@@ -84,7 +89,9 @@ local SQLite database of sample data ($XDG_DATA_HOME/supctl/demo.db);
 "supctl demo reset" rebuilds it.
 
 Tokens are never stored in the config file: SUPCTL_TOKEN, else the OS
-keyring, else a 0600 credentials file ("supctl auth status" says which).`},
+keyring, else a 0600 credentials file ("supctl auth status" says which).
+A stored token is bound to the scheme, host and port it was issued for
+and sent nowhere else: after changing api_url, run "supctl auth login".`},
 }
 
 func newHelpTopic(t helpTopic) *cobra.Command {

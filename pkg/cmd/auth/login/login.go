@@ -47,12 +47,11 @@ without echo on a terminal. It is checked against the backend, then stored in
 the OS keyring, or in $XDG_CONFIG_HOME/supctl/credentials.yaml (mode 0600)
 when the keyring is unavailable or --insecure-storage is given.
 
-The stored token is bound to the server it was checked against: the
-scheme, host and port of the profile's api_url. supctl sends it to no
-other server: after api_url changes (in the file or through
-SUPCTL_API_URL), commands fail with exit 4 until you log in again. A
-token stored by an older supctl, bound to no server, is bound to the
-profile's api_url the first time it is used.
+The token is bound to the server it was checked against (the scheme, host
+and port of api_url) and is sent to no other: after api_url changes, in the
+file or through SUPCTL_API_URL, commands exit 4 until you log in again. A
+token stored by an older supctl is bound to the profile's api_url on first
+use.
 
 An embedded profile needs no token. SUPCTL_TOKEN, when set, takes precedence
 over any stored token and is not bound: it goes to whatever api_url says.
