@@ -121,23 +121,35 @@ func (e *RedirectError) TargetOrigin() string {
 }
 
 func (e *RedirectError) Error() string {
-	server, path := split(e.URL)
-	msg := fmt.Sprintf("%s redirected %s %s (%d %s) to %s", server, e.Method, path,
-		e.StatusCode, http.StatusText(e.StatusCode), cmp.Or(e.Location, "no address"))
+	msg := fmt.Sprintf("%s %s redirected to %s (%d)", e.Method, requestPath(e.URL), e.target(), e.StatusCode)
 	if e.Write() {
 		return msg + "; nothing was written"
 	}
-	return msg + "; not followed"
+	return msg + ", another server: not followed"
 }
 
-// split parses an absolute URL into its server (scheme://host[:port]) and
-// the rest.
-func split(rawURL string) (server, path string) {
+// target is the redirect's target as the message shows it: only its
+// origin when the path is the one requested (a proxy sending http:// to
+// https://), else all of it.
+func (e *RedirectError) target() string {
+	if e.Location == "" {
+		return "no address"
+	}
+	loc, err := url.Parse(e.Location)
+	from, ferr := url.Parse(e.URL)
+	if err != nil || ferr != nil || loc.Path != from.Path {
+		return e.Location
+	}
+	return loc.Scheme + "://" + loc.Host
+}
+
+// requestPath is the path of an absolute URL, without its query.
+func requestPath(rawURL string) string {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return rawURL, ""
+		return rawURL
 	}
-	return u.Scheme + "://" + u.Host, u.RequestURI()
+	return u.EscapedPath()
 }
 
 // UnexpectedResponseError is a 2xx answer that is not the one the API
@@ -155,9 +167,8 @@ type UnexpectedResponseError struct {
 }
 
 func (e *UnexpectedResponseError) Error() string {
-	server, path := split(e.URL)
-	msg := fmt.Sprintf("unexpected answer to %s %s from %s: %s (%s), not %s",
-		e.Method, path, server, e.Status, cmp.Or(e.ContentType, "no content type"), e.Want)
+	msg := fmt.Sprintf("%s %s answered %s (%s), not %s",
+		e.Method, requestPath(e.URL), e.Status, cmp.Or(e.ContentType, "no content type"), e.Want)
 	if e.Write() {
 		return msg + "; it may not have been written"
 	}

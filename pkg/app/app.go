@@ -103,7 +103,7 @@ func redirectHint(e *api.RedirectError) string {
 	if e.Profile != "" {
 		cmd += " --profile-name " + e.Profile
 	}
-	return "if the API has moved there, point the profile at it: `" + cmd + "`"
+	return "if the API moved there, run `" + cmd + "`"
 }
 
 func ofProfile(name string) string {

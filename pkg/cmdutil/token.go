@@ -74,7 +74,7 @@ func originMismatch(cfg *config.Config, p config.Profile, issued, now string) er
 		Code: ExitAuth,
 		Message: fmt.Sprintf("the token of profile %s was issued for %s, not %s%s; it is not sent there",
 			p.Name, api.ShortOrigin(issued), api.ShortOrigin(now), where),
-	}).WithHint("to use %s, log in to it with `supctl auth login --profile %s`", api.ShortOrigin(now), p.Name)
+	}).WithHint("log in to %s with `supctl auth login --profile %s`, or set api_url back", api.ShortOrigin(now), p.Name)
 }
 
 // WarnPlainHTTP warns on w when p's api_url is plain http:// to a host

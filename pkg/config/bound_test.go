@@ -2,6 +2,7 @@ package config_test
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -144,22 +145,23 @@ func TestCredentialsFileMadePrivate(t *testing.T) {
 // naming the profile, the file and the command that fixes it.
 func TestActiveForConnectionBadAPIURL(t *testing.T) {
 	t.Parallel()
-	bad := map[string]string{
-		"htp://x":                            "the scheme must be http or https",
-		"://":                                "it is not a URL",
-		"localhost:7420":                     "it has no scheme; write http://localhost:7420 or https://localhost:7420",
-		"127.0.0.1:7420":                     "it has no scheme",
-		"https://support.example.com/api":    "without a path, query or fragment: https://support.example.com",
-		"https://support.example.com?x=1":    "without a path",
-		"https://support.example.com#top":    "without a path",
-		"https://sup port.example.com":       "a space",
-		"http://127.0.0.1:99999":             "the port",
-		"http://127.0.0.1:":                  "empty port",
-		"https://ken:pw@support.example.com": "user name or password",
-		"https://":                           "no host",
+	bad := []struct{ value, problem, meant string }{
+		{"htp://x", "the scheme must be http or https", ""},
+		{"://", "it is not a URL", ""},
+		{"localhost:7420", "it has no scheme (http:// or https://)", "http://localhost:7420"},
+		{"127.0.0.1:7420", "it has no scheme", "http://127.0.0.1:7420"},
+		{"support.example.com", "it has no scheme", "https://support.example.com"},
+		{"https://support.example.com/api", "it has a path, query or fragment; the address alone is https://support.example.com", "https://support.example.com"},
+		{"https://support.example.com?x=1", "it has a path, query or fragment", "https://support.example.com"},
+		{"https://support.example.com#top", "it has a path, query or fragment", "https://support.example.com"},
+		{"https://sup port.example.com", "it contains a space or a control character", ""},
+		{"http://127.0.0.1:99999", "the port must be a number from 1 to 65535", ""},
+		{"http://127.0.0.1:", "it has an empty port", ""},
+		{"https://ken:pw@support.example.com", "it holds a user name or password", ""},
+		{"https://", "it names no host", ""},
 	}
-	for value, problem := range bad {
-		s := configtest.New(t, "current_profile: tokyo\nprofiles:\n  tokyo:\n    api_url: '"+value+"'\n")
+	for _, tt := range bad {
+		s := configtest.New(t, "current_profile: tokyo\nprofiles:\n  tokyo:\n    api_url: '"+tt.value+"'\n")
 		c, err := s.Load()
 		if err != nil {
 			t.Fatal(err)
@@ -167,17 +169,16 @@ func TestActiveForConnectionBadAPIURL(t *testing.T) {
 		_, err = c.ActiveForConnection()
 		var ue *config.APIURLError
 		if !errors.As(err, &ue) {
-			t.Errorf("%q: error %v, want an *APIURLError", value, err)
+			t.Errorf("%q: error %v, want an *APIURLError", tt.value, err)
 			continue
 		}
-		msg := err.Error()
-		for _, want := range []string{"profile tokyo", s.Path, problem} {
-			if !strings.Contains(msg, want) {
-				t.Errorf("%q: message %q lacks %q", value, msg, want)
-			}
+		want := fmt.Sprintf("invalid api_url %q in profile tokyo (%s): %s", tt.value, s.Path, tt.problem)
+		if msg := err.Error(); !strings.HasPrefix(msg, want) {
+			t.Errorf("message %q, want %q", msg, want)
 		}
-		if ue.Code() != 2 || !strings.Contains(ue.Hint(), "supctl profile set api_url URL --profile-name tokyo") {
-			t.Errorf("%q: code %d, hint %q", value, ue.Code(), ue.Hint())
+		wantHint := "fix it with `supctl profile set api_url " + cmp.Or(tt.meant, "https://HOST[:PORT]") + " --profile-name tokyo`"
+		if ue.Code() != 2 || ue.Hint() != wantHint {
+			t.Errorf("%q: code %d, hint %q, want %q", tt.value, ue.Code(), ue.Hint(), wantHint)
 		}
 	}
 	for _, good := range []string{"https://support.example.com", "https://support.example.com/", "http://127.0.0.1:7420", "http://[::1]:7420", "embedded"} {
@@ -204,7 +205,7 @@ func TestActiveForConnectionBadEnvAPIURL(t *testing.T) {
 	_, err = c.ActiveForConnection()
 	var ue *config.APIURLError
 	if !errors.As(err, &ue) || !strings.HasPrefix(err.Error(), `invalid SUPCTL_API_URL "support.example.com" (profile tokyo): it has no scheme`) ||
-		!strings.Contains(ue.Hint(), "SUPCTL_API_URL") {
+		ue.Hint() != "set SUPCTL_API_URL=https://support.example.com, or unset it" {
 		t.Fatalf("error %v", err)
 	}
 }

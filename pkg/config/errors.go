@@ -1,6 +1,7 @@
 package config
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -76,7 +77,8 @@ func (e *CredentialsModeError) Hint() string {
 type APIURLError struct {
 	Profile string
 	Value   string
-	Problem string // what is wrong and how to write it
+	Problem string // what is wrong
+	Meant   string // the api_url probably meant; "" when unclear
 	Source  Source
 	Path    string // the config file
 }
@@ -85,7 +87,7 @@ func (e *APIURLError) Error() string {
 	if e.Source == SourceEnv {
 		return fmt.Sprintf("invalid SUPCTL_API_URL %q (profile %s): %s", e.Value, e.Profile, e.Problem)
 	}
-	return fmt.Sprintf("invalid api_url %q in profile %s of %s: %s", e.Value, e.Profile, e.Path, e.Problem)
+	return fmt.Sprintf("invalid api_url %q in profile %s (%s): %s", e.Value, e.Profile, e.Path, e.Problem)
 }
 
 // Code is the exit status: invalid input.
@@ -93,8 +95,9 @@ func (e *APIURLError) Code() int { return 2 }
 
 // Hint says how to fix it.
 func (e *APIURLError) Hint() string {
+	url := cmp.Or(e.Meant, "https://HOST[:PORT]")
 	if e.Source == SourceEnv {
-		return "set SUPCTL_API_URL to a server's address, such as https://support.example.com, or unset it"
+		return fmt.Sprintf("set SUPCTL_API_URL=%s, or unset it", url)
 	}
-	return fmt.Sprintf("fix it with `supctl profile set api_url URL --profile-name %s`", e.Profile)
+	return fmt.Sprintf("fix it with `supctl profile set api_url %s --profile-name %s`", url, e.Profile)
 }

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"net"
 	"net/url"
 	"slices"
 	"strconv"
@@ -156,8 +157,8 @@ func checkAPIURL(value string) error {
 	if value == Embedded {
 		return nil
 	}
-	if problem := apiURLProblem(value); problem != "" {
-		return fmt.Errorf("invalid api_url %q: %s", value, problem)
+	if problem, _ := apiURLProblem(value); problem != "" {
+		return fmt.Errorf("invalid api_url %q: %s; %s", value, problem, apiURLExample)
 	}
 	return nil
 }
@@ -166,40 +167,54 @@ func checkAPIURL(value string) error {
 const apiURLExample = `use "embedded" or a server's address such as https://support.example.com`
 
 // apiURLProblem says what is wrong with an api_url other than "embedded",
-// and how to write it; "" when nothing is. An api_url is a server's
-// address alone: http or https, a host, an optional port; the client adds
-// the /api/v1 paths itself, and a token is bound to that address.
-func apiURLProblem(value string) string {
+// "" when nothing is, and the api_url meant when that is clear. An
+// api_url is a server's address alone: http or https, a host, an optional
+// port; the client adds the /api/v1 paths itself, and a token is bound to
+// that address.
+func apiURLProblem(value string) (problem, meant string) {
 	if strings.IndexFunc(value, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
-		return "it contains a space or a control character; " + apiURLExample
+		return "it contains a space or a control character", ""
 	}
 	if !strings.Contains(value, "://") {
 		if value != "" && !strings.ContainsAny(value, "/?#@") {
-			return fmt.Sprintf("it has no scheme; write http://%s or https://%s", value, value)
+			return "it has no scheme (http:// or https://)", guessScheme(value) + value
 		}
-		return "it is not a URL; " + apiURLExample
+		return "it is not a URL", ""
 	}
 	u, err := url.Parse(value)
 	switch {
 	case err != nil:
-		return "it is not a URL; " + apiURLExample
+		return "it is not a URL", ""
 	case u.Scheme != "http" && u.Scheme != "https":
-		return "the scheme must be http or https; " + apiURLExample
+		return "the scheme must be http or https", ""
 	case u.Host == "" || u.Hostname() == "":
-		return "it names no host; " + apiURLExample
+		return "it names no host", ""
 	case u.User != nil:
-		return "it must not hold a user name or password; log in with `supctl auth login`"
+		return "it holds a user name or password (log in with `supctl auth login`)", ""
 	case (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
-		return fmt.Sprintf("give the server's address alone, without a path, query or fragment: %s://%s", u.Scheme, u.Host)
+		return "it has a path, query or fragment; the address alone is " + u.Scheme + "://" + u.Host, u.Scheme + "://" + u.Host
 	}
 	if port := u.Port(); port != "" {
 		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
-			return "the port must be a number from 1 to 65535"
+			return "the port must be a number from 1 to 65535", ""
 		}
 	} else if strings.HasSuffix(u.Host, ":") {
-		return "it has an empty port; " + apiURLExample
+		return "it has an empty port", ""
 	}
-	return ""
+	return "", ""
+}
+
+// guessScheme is the scheme an address without one most likely needs:
+// http on this machine (a local `supctl serve`), https elsewhere.
+func guessScheme(hostPort string) string {
+	host := hostPort
+	if h, _, err := net.SplitHostPort(hostPort); err == nil {
+		host = h
+	}
+	if ip := net.ParseIP(host); host == "localhost" || (ip != nil && ip.IsLoopback()) {
+		return "http://"
+	}
+	return "https://"
 }
 
 // Validate checks the name and every setting of a profile; api_url is

@@ -78,14 +78,14 @@ func (c *Config) ActiveForConnection() (Profile, error) {
 	if p.APIURL == Embedded {
 		return p, nil
 	}
-	problem := apiURLProblem(p.APIURL)
+	problem, meant := apiURLProblem(p.APIURL)
 	if p.APIURL == "" {
-		problem = "the profile has none; " + apiURLExample
+		problem = "the profile has none"
 	}
 	if problem == "" {
 		return p, nil
 	}
-	return p, &APIURLError{Profile: p.Name, Value: p.APIURL, Problem: problem, Source: r.Sources["api_url"], Path: c.path}
+	return p, &APIURLError{Profile: p.Name, Value: p.APIURL, Problem: problem, Meant: meant, Source: r.Sources["api_url"], Path: c.path}
 }
 
 // Resolve applies file < environment < flags to the active profile.
