@@ -35,7 +35,9 @@ func NewCmdStatus(f *cmdutil.Factory, runF func(*StatusOptions) error) *cobra.Co
 backend), and where the token comes from: SUPCTL_TOKEN, the keyring, or the
 credentials file. The token itself is never shown, only its first characters.
 
-Exits 4 when the profile has no token or the backend rejects it.`,
+Exits 4 when the profile has no token, when its stored token was issued for
+another server than api_url (it is then not sent), or when the backend
+rejects it.`,
 		Example: `  $ supctl auth status
   $ supctl auth status --profile hyderabad
   $ supctl auth status --json logged_in,user --jq .user`,
