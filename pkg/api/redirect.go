@@ -121,20 +121,25 @@ func (e *RedirectError) TargetOrigin() string {
 }
 
 func (e *RedirectError) Error() string {
-	msg := fmt.Sprintf("%s %s redirected to %s (%d)", e.Method, requestPath(e.URL), e.target(), e.StatusCode)
-	if e.Write() {
-		return msg + "; nothing was written"
+	var msg string
+	switch {
+	case e.Location == "":
+		msg = fmt.Sprintf("%s %s answered %d, a redirect to nowhere (no Location)", e.Method, requestPath(e.URL), e.StatusCode)
+	case e.Write():
+		msg = fmt.Sprintf("%s %s redirected to %s (%d)", e.Method, requestPath(e.URL), e.target(), e.StatusCode)
+	default:
+		return fmt.Sprintf("%s %s redirected to %s (%d), another server: not followed", e.Method, requestPath(e.URL), e.target(), e.StatusCode)
 	}
-	return msg + ", another server: not followed"
+	if e.Write() {
+		msg += "; nothing was written"
+	}
+	return msg
 }
 
 // target is the redirect's target as the message shows it: only its
 // origin when the path is the one requested (a proxy sending http:// to
 // https://), else all of it.
 func (e *RedirectError) target() string {
-	if e.Location == "" {
-		return "no address"
-	}
 	loc, err := url.Parse(e.Location)
 	from, ferr := url.Parse(e.URL)
 	if err != nil || ferr != nil || loc.Path != from.Path {

@@ -20,8 +20,10 @@ import (
 // points. A stored token goes only to the origin (scheme://host:port) it
 // was issued for: for another one it is an error (exit 4) that says how
 // to log in there. A token stored before tokens were bound is bound to
-// p's api_url on its first use, with a notice on w; with bind false (shell
-// completion, which writes nothing) such a token is not used.
+// p's api_url on its first use, with a notice on w (where it cannot be
+// written, it is used unbound, with a warning, as before binding); with
+// bind false (shell completion, which writes nothing) such a token is not
+// used.
 //
 // Unless w is nil, it also warns on w when the token would cross the
 // network unencrypted: plain http:// to a host that is not loopback.
@@ -42,13 +44,17 @@ func ProfileToken(cfg *config.Config, p config.Profile, w io.Writer, bind bool) 
 	case cr.Origin == "" && !bind:
 		return cr, NotLoggedIn(p)
 	case cr.Origin == "":
-		if err := cfg.BindToken(p.Name, cr, origin); err != nil {
-			return cr, err
-		}
-		cr.Origin = origin
-		if w != nil {
-			fmt.Fprintf(w, "notice: the token of profile %s is now bound to %s and will be sent to no other server\n",
-				p.Name, api.ShortOrigin(origin))
+		// The token went to this api_url before; a store that cannot be
+		// written now (a locked keyring) only delays the binding.
+		switch err := cfg.BindToken(p.Name, cr, origin); {
+		case err != nil && w != nil:
+			fmt.Fprintf(w, "warning: the token of profile %s is not yet bound to %s: %v\n", p.Name, api.ShortOrigin(origin), err)
+		case err == nil:
+			cr.Origin = origin
+			if w != nil {
+				fmt.Fprintf(w, "notice: the token of profile %s is now bound to %s and will be sent to no other server\n",
+					p.Name, api.ShortOrigin(origin))
+			}
 		}
 	case cr.Origin != origin:
 		return cr, originMismatch(cfg, p, cr.Origin, origin)
