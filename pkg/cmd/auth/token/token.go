@@ -1,0 +1,25 @@
+// Package token groups the commands that manage one's own API tokens.
+package token
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/supctl/supctl/pkg/cmd/auth/token/list"
+	"github.com/supctl/supctl/pkg/cmd/auth/token/revoke"
+	"github.com/supctl/supctl/pkg/cmdutil"
+)
+
+// NewCmdToken returns `supctl auth token` and its subcommands.
+func NewCmdToken(f *cmdutil.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "token <command>",
+		Short: "List and revoke your API tokens",
+		Long: `List the API tokens you hold on the active profile's backend, one per
+machine or script, and revoke the ones no longer used. Every role may manage
+its own tokens; an administrator manages anyone's with "supctl admin token".`,
+		Example: `  $ supctl auth token list
+  $ supctl auth token revoke 12`,
+	}
+	cmd.AddCommand(list.NewCmdList(f, nil), revoke.NewCmdRevoke(f, nil))
+	return cmd
+}
