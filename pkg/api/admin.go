@@ -23,7 +23,6 @@ func (c *Client) CreateUser(ctx context.Context, u support.NewUser) (IssuedToken
 	return out, err
 }
 
-
 // Accounts lists customer and partner organisations.
 func (c *Client) Accounts(ctx context.Context) ([]support.Account, error) {
 	var out struct {

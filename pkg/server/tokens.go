@@ -164,6 +164,14 @@ func (s *Server) revoke(w http.ResponseWriter, r *http.Request, id int64) {
 		owner = 0
 	}
 	t, err := s.store.RevokeToken(r.Context(), actor(r), id, owner)
+	if errors.Is(err, support.ErrNotFound) {
+		detail := fmt.Sprintf("you hold no token %d: it was revoked already or is someone else's (`supctl auth token list` shows yours)", id)
+		if owner == 0 {
+			detail = fmt.Sprintf("there is no token %d: it was revoked already (`supctl admin token list --user EMAIL` shows a user's)", id)
+		}
+		writeProblem(w, r, newProblem(http.StatusNotFound, "not-found", detail))
+		return
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -133,7 +133,7 @@ func revoke(ctx context.Context, hc *http.Client, p config.Profile, token string
 	}
 	return t, true, (&cmdutil.Error{
 		Code:    code,
-		Message: fmt.Sprintf("could not revoke the token on %s: %v; it was removed from this machine but still works there", p.APIURL, err),
+		Message: fmt.Sprintf("%v: the token is removed from this machine but not revoked, and still works on the server", err),
 		Err:     err,
-	}).WithHint("once %s answers, revoke it: find its id with `supctl auth token list` (signed in with another token) and run `supctl auth token revoke ID`, or ask an administrator to run `supctl admin token revoke ID`", p.APIURL)
+	}).WithHint("once the server answers, revoke it with `supctl auth token revoke ID`, signed in with another token (`supctl auth token list` shows the ids), or ask an administrator to run `supctl admin token revoke ID`")
 }

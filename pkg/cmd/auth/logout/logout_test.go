@@ -104,7 +104,7 @@ func TestLogoutUnreachable(t *testing.T) {
 		t.Fatal(err)
 	}
 	stderr, err := runLogout(t, s)
-	if cmdutil.CodeOf(err) != cmdutil.ExitUnavailable || !strings.Contains(err.Error(), "removed from this machine but still works there") {
+	if cmdutil.CodeOf(err) != cmdutil.ExitUnavailable || !strings.Contains(err.Error(), "the token is removed from this machine but not revoked, and still works on the server") {
 		t.Fatalf("error %v (exit %d), want exit 6 saying the token still works", err, cmdutil.CodeOf(err))
 	}
 	var hinter cmdutil.Hinter

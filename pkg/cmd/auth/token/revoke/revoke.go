@@ -68,7 +68,7 @@ func RevokeRun(ctx context.Context, ios *iostreams.IOStreams, apiClient func() (
 	for _, id := range ids {
 		t, err := client.RevokeToken(ctx, id)
 		if err != nil {
-			return fmt.Errorf("token %d: %w", id, err)
+			return err
 		}
 		what := fmt.Sprintf("token %d", t.ID)
 		if t.Label != "" {
