@@ -1,6 +1,8 @@
 package server
 
 import (
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -69,5 +71,33 @@ func TestTokenCacheTouchDue(t *testing.T) {
 	}
 	if c.touchDue([]byte("unknown"), now) {
 		t.Error("an unknown token was due")
+	}
+}
+
+// Of the requests that find a token's last-used time due at once, exactly
+// one writes it.
+func TestTokenCacheTouchDueOnce(t *testing.T) {
+	var c tokenCache
+	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	c.put([]byte("h"), support.User{}, support.Token{ID: 1}, now)
+	var wg sync.WaitGroup
+	var due atomic.Int32
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range 200 {
+				if c.touchDue([]byte("h"), now) {
+					due.Add(1)
+				}
+				c.get([]byte("h"), now)
+				c.put([]byte{byte(i), byte(j)}, support.User{}, support.Token{ID: int64(i*1000 + j + 2)}, now)
+				c.purge(int64(i*1000 + j + 2))
+			}
+		}()
+	}
+	wg.Wait()
+	if n := due.Load(); n != 1 {
+		t.Errorf("%d requests found the token due, want 1", n)
 	}
 }
