@@ -213,7 +213,7 @@ expires.
 				opts.Exporter.SetClock(opts.Now)
 				return opts.Exporter.Write(opts.IO, list.Tokens)
 			}
-			return authshared.PrintTokens(opts.IO, opts.Now(), list, opts.Email)
+			return authshared.PrintTokens(opts.IO, opts.Now(), list, opts.Email+" holds no tokens")
 		},
 	}
 	cmd.Flags().StringVar(&opts.Email, "user", "", "`email` of the user")

@@ -43,15 +43,16 @@ func ParseLifetime(value string, now time.Time) (*time.Time, error) {
 
 // PrintTokens shows a token list: a table on a terminal, with how many
 // live tokens the user holds of how many they may on stderr; tab-separated
-// rows when piped.
-func PrintTokens(ios *iostreams.IOStreams, now time.Time, list api.TokenList, owner string) error {
+// rows when piped. An empty list prints none, on a terminal, on stderr.
+func PrintTokens(ios *iostreams.IOStreams, now time.Time, list api.TokenList, none string) error {
 	cs := ios.ColorScheme()
 	if len(list.Tokens) == 0 {
 		if ios.IsStderrTTY() {
-			fmt.Fprintf(ios.ErrOut, "%s has no tokens\n", owner)
+			fmt.Fprintln(ios.ErrOut, none)
 		}
 		return nil
 	}
+	owner := list.Tokens[0].User
 	tp := tableprinter.New(ios, "ID", "LABEL", "CREATED", "LAST USED", "EXPIRES", "")
 	expired := 0
 	for _, t := range list.Tokens {

@@ -63,9 +63,5 @@ func listRun(ctx context.Context, opts *ListOptions) error {
 		opts.Exporter.SetClock(opts.Now)
 		return opts.Exporter.Write(opts.IO, list.Tokens)
 	}
-	owner := "you"
-	if len(list.Tokens) > 0 {
-		owner = list.Tokens[0].User
-	}
-	return shared.PrintTokens(opts.IO, opts.Now(), list, owner)
+	return shared.PrintTokens(opts.IO, opts.Now(), list, "you hold no tokens on this backend")
 }

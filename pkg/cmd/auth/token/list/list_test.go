@@ -114,3 +114,20 @@ func TestJSONContract(t *testing.T) {
 		t.Errorf("--jq printed %q", io.Out)
 	}
 }
+
+// The demo profile's embedded server needs no token, and its user has none.
+func TestNoTokens(t *testing.T) {
+	for _, tty := range []bool{false, true} {
+		f, io := cmdtest.Factory(t, tty)
+		if err := cmdtest.Run(NewCmdList(f, nil)); err != nil {
+			t.Fatal(err)
+		}
+		want := ""
+		if tty {
+			want = "you hold no tokens on this backend\n"
+		}
+		if io.Out.Len() > 0 || io.ErrOut.String() != want {
+			t.Errorf("tty %v: stdout %q, stderr %q, want stderr %q", tty, io.Out, io.ErrOut, want)
+		}
+	}
+}
