@@ -156,11 +156,7 @@ revoked. One user may hold at most %d unexpired tokens.`, support.MaxLiveTokens)
 			if err != nil {
 				return err
 			}
-			what := fmt.Sprintf("issued token %d for %s", issued.TokenID, issued.User.Email)
-			if issued.ExpiresAt != nil {
-				what += ", valid until " + issued.ExpiresAt.UTC().Format(time.RFC3339)
-			}
-			printIssued(opts.IO, issued, what)
+			authshared.PrintIssued(opts.IO, issued)
 			return nil
 		},
 	}

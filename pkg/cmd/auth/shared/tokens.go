@@ -110,3 +110,14 @@ func ParseTokenID(arg string) (int64, error) {
 	}
 	return id, nil
 }
+
+// PrintIssued prints a new token alone on stdout, for pipes, and what was
+// issued on stderr.
+func PrintIssued(ios *iostreams.IOStreams, issued api.IssuedToken) {
+	what := fmt.Sprintf("issued token %d for %s", issued.TokenID, issued.User.Email)
+	if issued.ExpiresAt != nil {
+		what += ", valid until " + issued.ExpiresAt.UTC().Format(time.RFC3339)
+	}
+	fmt.Fprintln(ios.Out, issued.Token)
+	fmt.Fprintf(ios.ErrOut, "%s %s; the token above is shown only once\n", ios.ColorScheme().SuccessIcon(), what)
+}
