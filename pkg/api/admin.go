@@ -3,14 +3,17 @@ package api
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/supctl/supctl/pkg/support"
 )
 
 // IssuedToken is a user with a freshly issued bearer token, shown once.
 type IssuedToken struct {
-	User  support.User `json:"user"`
-	Token string       `json:"token"`
+	User      support.User `json:"user"`
+	Token     string       `json:"token"`
+	TokenID   int64        `json:"token_id"`
+	ExpiresAt *time.Time   `json:"expires_at"`
 }
 
 // CreateUser adds a user and returns their first token.
@@ -18,15 +21,6 @@ func (c *Client) CreateUser(ctx context.Context, u support.NewUser) (IssuedToken
 	var out IssuedToken
 	r := Request{Method: http.MethodPost, Path: "/api/v1/users", Body: u, Expect: []int{http.StatusCreated}}
 	_, err := c.write(ctx, r, &out, "the new user and token", func() bool { return out.User.ID != 0 && out.Token != "" })
-	return out, err
-}
-
-// CreateToken issues another token for the user with that email.
-func (c *Client) CreateToken(ctx context.Context, email, label string) (IssuedToken, error) {
-	var out IssuedToken
-	body := map[string]string{"email": email, "label": label}
-	r := Request{Method: http.MethodPost, Path: "/api/v1/tokens", Body: body, Expect: []int{http.StatusCreated}}
-	_, err := c.write(ctx, r, &out, "the new token", func() bool { return out.Token != "" })
 	return out, err
 }
 

@@ -125,6 +125,9 @@ func httpCode(e *api.HTTPError) (cmdutil.ExitCode, string) {
 		if e.Problem.Type == api.ProblemUnknownUser {
 			return cmdutil.ExitAuth, "run `supctl profile set user EMAIL`, or set SUPCTL_USER, to the email of a user of that database"
 		}
+		if e.Problem.Type == api.ProblemTokenExpired {
+			return cmdutil.ExitAuth, "log in again with a new token: `supctl auth login` (an administrator issues one with `supctl admin token create`)"
+		}
 		return cmdutil.ExitAuth, "run `supctl auth login` to sign in again"
 	case http.StatusForbidden:
 		return cmdutil.ExitAuth, ""

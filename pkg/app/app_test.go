@@ -31,6 +31,8 @@ func TestReport(t *testing.T) {
 		{"an API answer", fmt.Errorf("get ticket: %w", notFound), cmdutil.ExitNotFound, ""},
 		{"another server's page", htmlPage, cmdutil.ExitUnavailable, "is the profile's api_url a supctl server? check it with `supctl profile show`"},
 		{"a login to renew", unauthorized, cmdutil.ExitAuth, "run `supctl auth login` to sign in again"},
+		{"a new token for an expired one", &api.HTTPError{StatusCode: http.StatusUnauthorized, Problem: api.Problem{Type: api.ProblemTokenExpired, Detail: "the token expired"}},
+			cmdutil.ExitAuth, "log in again with a new token: `supctl auth login` (an administrator issues one with `supctl admin token create`)"},
 		{"an embedded user to pick", &api.HTTPError{StatusCode: http.StatusUnauthorized, Problem: api.Problem{Type: api.ProblemUnknownUser, Detail: "no user x"}},
 			cmdutil.ExitAuth, "run `supctl profile set user EMAIL`, or set SUPCTL_USER, to the email of a user of that database"},
 		{"a command's hint over the API's", &cmdutil.Error{Code: cmdutil.ExitConflict, Message: "#7 was claimed by ken", HintMsg: "pick another with `supctl queue next`", Err: conflict},

@@ -61,6 +61,13 @@ func BenchmarkGetTicket(b *testing.B) {
 	benchGet(b, h, token, fmt.Sprintf("/api/v1/tickets/%d", 42))
 }
 
+// BenchmarkMe is the cheapest authenticated request: mostly the bearer
+// token check, which is served from the token cache.
+func BenchmarkMe(b *testing.B) {
+	h, token := benchServer(b)
+	benchGet(b, h, token, "/api/v1/me")
+}
+
 func BenchmarkListTickets(b *testing.B) {
 	h, token := benchServer(b)
 	for _, c := range []struct{ name, query string }{

@@ -90,7 +90,10 @@ func (s *Server) routes(auth middleware) http.Handler {
 		"GET /api/v1/me":                                 s.me,
 		"GET /api/v1/users":                              s.listUsers,
 		"POST /api/v1/users":                             s.createUser,
+		"GET /api/v1/tokens":                             s.listTokens,
 		"POST /api/v1/tokens":                            s.createToken,
+		"DELETE /api/v1/tokens/current":                  s.revokeCurrentToken,
+		"DELETE /api/v1/tokens/{id}":                     s.revokeToken,
 		"GET /api/v1/accounts":                           s.listAccounts,
 		"POST /api/v1/accounts":                          s.createAccount,
 		"GET /api/v1/accounts/{id}":                      s.getAccount,
@@ -124,7 +127,9 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 }
 
-// authenticate resolves the bearer token to a user.
+// authenticate resolves the bearer token to a user, refusing unknown,
+// revoked and expired tokens, and records when the token was last used,
+// at most once per support.LastUsedResolution.
 func (s *Server) authenticate(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		scheme, token, _ := strings.Cut(r.Header.Get("Authorization"), " ")
@@ -133,23 +138,32 @@ func (s *Server) authenticate(next http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		hash := hashToken(strings.TrimSpace(token))
-		if u, ok := s.tokens.get(hash, s.now()); ok {
-			next(w, r.WithContext(withUser(r.Context(), u)))
+		now := s.now()
+		u, tok, ok := s.tokens.get(hash, now)
+		if !ok {
+			var err error
+			u, tok, err = s.store.TokenByHash(r.Context(), hash)
+			if errors.Is(err, support.ErrNotFound) {
+				writeProblem(w, r, newProblem(http.StatusUnauthorized, "unauthenticated", "invalid or revoked token"))
+				return
+			}
+			if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			s.tokens.put(hash, u, tok, now)
+		}
+		if tok.Expired(now) {
+			writeProblem(w, r, newProblem(http.StatusUnauthorized, "token-expired",
+				"the token expired at "+tok.ExpiresAt.UTC().Format(time.RFC3339)+": sign in with a new one"))
 			return
 		}
-		u, err := s.store.UserByTokenHash(r.Context(), hash)
-		if err == nil {
-			s.tokens.put(hash, u, s.now())
+		if s.tokens.touchDue(hash, now) {
+			if _, err := s.store.TouchToken(r.Context(), tok.ID); err != nil {
+				s.log.WarnContext(r.Context(), "cannot record token use", "token_id", tok.ID, "err", err)
+			}
 		}
-		if errors.Is(err, support.ErrNotFound) {
-			writeProblem(w, r, newProblem(http.StatusUnauthorized, "unauthenticated", "invalid or revoked token"))
-			return
-		}
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		next(w, r.WithContext(withUser(r.Context(), u)))
+		next(w, r.WithContext(withToken(withUser(r.Context(), u), tok)))
 	}
 }
 

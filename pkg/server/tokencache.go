@@ -7,9 +7,12 @@ import (
 	"github.com/supctl/supctl/pkg/support"
 )
 
-// tokenTTL is how long a verified token is trusted without the store: a
-// changed role or a removed user takes effect within it.
-const tokenTTL = 30 * time.Second
+// tokenTTL is how long a verified token is trusted without the store. A
+// token revoked through this server stops working at once (revoking purges
+// it here); one revoked through another server sharing the database, or a
+// changed role or removed user, takes effect within tokenTTL. The API
+// contract and `supctl auth token revoke --help` state it.
+const tokenTTL = 5 * time.Second
 
 // maxCachedTokens bounds the cache; past it, the cache starts over.
 const maxCachedTokens = 10000
@@ -23,24 +26,55 @@ type tokenCache struct {
 
 type tokenEntry struct {
 	user    support.User
+	token   support.Token
 	expires time.Time
 }
 
-func (c *tokenCache) get(hash []byte, now time.Time) (support.User, bool) {
+func (c *tokenCache) get(hash []byte, now time.Time) (support.User, support.Token, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[string(hash)]
 	if !ok || now.After(e.expires) {
-		return support.User{}, false
+		return support.User{}, support.Token{}, false
 	}
-	return e.user, true
+	return e.user, e.token, true
 }
 
-func (c *tokenCache) put(hash []byte, u support.User, now time.Time) {
+func (c *tokenCache) put(hash []byte, u support.User, t support.Token, now time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.entries == nil || len(c.entries) >= maxCachedTokens {
 		c.entries = make(map[string]tokenEntry)
 	}
-	c.entries[string(hash)] = tokenEntry{user: u, expires: now.Add(tokenTTL)}
+	c.entries[string(hash)] = tokenEntry{user: u, token: t, expires: now.Add(tokenTTL)}
+}
+
+// touchDue reports whether the token's last-used time is older than
+// support.LastUsedResolution at now, and if so marks it used now, so that
+// of the requests that find it due, one writes it.
+func (c *tokenCache) touchDue(hash []byte, now time.Time) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[string(hash)]
+	if !ok {
+		return false
+	}
+	if last := e.token.LastUsedAt; last != nil && now.Sub(*last) < support.LastUsedResolution {
+		return false
+	}
+	e.token.LastUsedAt = &now
+	c.entries[string(hash)] = e
+	return true
+}
+
+// purge forgets the token with that id, so that a revocation takes effect
+// on this server at once.
+func (c *tokenCache) purge(id int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for hash, e := range c.entries {
+		if e.token.ID == id {
+			delete(c.entries, hash)
+		}
+	}
 }

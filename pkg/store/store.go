@@ -35,10 +35,22 @@ type Store interface {
 	ListUsers(ctx context.Context) ([]support.User, error)
 	CountUsers(ctx context.Context) (int, error)
 
-	// CreateToken stores the hash of a new bearer token for userID.
-	CreateToken(ctx context.Context, actor Actor, userID int64, hash []byte, label string) error
-	// UserByTokenHash finds the owner of a token.
-	UserByTokenHash(ctx context.Context, hash []byte) (support.User, error)
+	// CreateToken stores the hash of a new bearer token and returns its
+	// record. A user who holds support.MaxLiveTokens unexpired tokens gets
+	// an error wrapping support.ErrTooManyTokens.
+	CreateToken(ctx context.Context, actor Actor, n NewToken) (support.Token, error)
+	// TokenByHash finds a token and its owner, expired or not: whether an
+	// expired token is refused is the caller's rule.
+	TokenByHash(ctx context.Context, hash []byte) (support.User, support.Token, error)
+	// ListTokens lists a user's tokens, expired ones included, oldest first.
+	ListTokens(ctx context.Context, userID int64) ([]support.Token, error)
+	// RevokeToken deletes a token and records it on its owner's history.
+	// With ownerID other than 0, a token of someone else is
+	// support.ErrNotFound, as a missing one is.
+	RevokeToken(ctx context.Context, actor Actor, id, ownerID int64) (support.Token, error)
+	// TouchToken sets a token's last-used time to now unless it is less
+	// than support.LastUsedResolution old, and reports whether it wrote.
+	TouchToken(ctx context.Context, id int64) (bool, error)
 
 	CreateAccount(ctx context.Context, actor Actor, a support.Account) (support.Account, error)
 	Account(ctx context.Context, id int64) (support.Account, error)
@@ -87,6 +99,15 @@ type Store interface {
 	RefreshBreaches(ctx context.Context) (int, error)
 
 	Close() error
+}
+
+// NewToken is a token to store: its owner, the hash of the token (never
+// the token), a label, and when it expires (nil: never).
+type NewToken struct {
+	UserID    int64
+	Hash      []byte
+	Label     string
+	ExpiresAt *time.Time
 }
 
 // Breach is a ticket's next SLA breach: when, and which clock breaches.

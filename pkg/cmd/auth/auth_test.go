@@ -18,7 +18,7 @@ func TestSubcommandsAreDocumented(t *testing.T) {
 			t.Errorf("%s lacks Short, Long or an Example starting with `$ supctl auth %s`", c.Name(), c.Name())
 		}
 	}
-	if got := strings.Join(names, ","); got != "login,logout,status" {
+	if got := strings.Join(names, ","); got != "login,logout,status,token" {
 		t.Errorf("subcommands = %s", got)
 	}
 }

@@ -22,6 +22,7 @@ const (
 	kindUpdated      = "updated"
 	kindCommented    = "commented"
 	kindTokenCreated = "token_created"
+	kindTokenRevoked = "token_revoked"
 	kindClaimed      = "claimed"
 	kindReleased     = "released"
 	kindSkipped      = "skipped"

@@ -123,26 +123,115 @@ func (s *Store) CountUsers(ctx context.Context) (int, error) {
 	return n, err
 }
 
+const tokenColumns = `tokens.id, tokens.user_id, users.email, tokens.label, tokens.created_at, tokens.last_used_at, tokens.expires_at`
+
+func scanToken(row scanner) (support.Token, error) {
+	var t support.Token
+	var created int64
+	var lastUsed, expires sql.NullInt64
+	err := row.Scan(&t.ID, &t.UserID, &t.User, &t.Label, &created, &lastUsed, &expires)
+	t.CreatedAt, t.LastUsedAt, t.ExpiresAt = fromMillis(created), timeOrNil(lastUsed), timeOrNil(expires)
+	return t, err
+}
+
+// tokenEvent is what a token's events record of it: never the hash.
+func tokenEvent(t support.Token) map[string]any {
+	return map[string]any{"id": t.ID, "label": t.Label, "expires_at": t.ExpiresAt}
+}
+
 // CreateToken stores a token hash and records the grant on the user's
 // history, with its label but never the hash.
-func (s *Store) CreateToken(ctx context.Context, actor store.Actor, userID int64, hash []byte, label string) error {
-	return s.write(ctx, func(tx *txn, now time.Time) error {
-		if _, err := userWhere(ctx, tx, "id = ?", userID, fmt.Sprintf("user %d", userID)); err != nil {
+func (s *Store) CreateToken(ctx context.Context, actor store.Actor, n store.NewToken) (support.Token, error) {
+	var t support.Token
+	err := s.write(ctx, func(tx *txn, now time.Time) error {
+		u, err := userWhere(ctx, tx, "id = ?", n.UserID, fmt.Sprintf("user %d", n.UserID))
+		if err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO tokens (hash, user_id, label, created_at) VALUES (?, ?, ?, ?)`,
-			hash, userID, label, now.UnixMilli())
+		var live int
+		err = tx.QueryRowContext(ctx, `SELECT count(*) FROM tokens WHERE user_id = ? AND (expires_at IS NULL OR expires_at > ?)`,
+			n.UserID, now.UnixMilli()).Scan(&live)
+		if err != nil {
+			return err
+		}
+		if live >= support.MaxLiveTokens {
+			return fmt.Errorf("%s holds %d unexpired tokens, the most one user may hold: %w", u.Email, live, support.ErrTooManyTokens)
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO tokens (hash, user_id, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+			n.Hash, n.UserID, n.Label, now.UnixMilli(), millisOrNull(n.ExpiresAt))
 		if isUnique(err) {
 			return fmt.Errorf("token: %w", support.ErrDuplicate)
 		}
 		if err != nil {
 			return err
 		}
-		return event(ctx, tx, now, actor, entityUser, userID, kindTokenCreated, nil, map[string]string{"label": label})
+		t = support.Token{UserID: u.ID, User: u.Email, Label: n.Label, CreatedAt: now}
+		if n.ExpiresAt != nil {
+			t.ExpiresAt = timeOrNil(millisOrNull(n.ExpiresAt))
+		}
+		if t.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return event(ctx, tx, now, actor, entityUser, n.UserID, kindTokenCreated, nil, tokenEvent(t))
 	})
+	return t, err
 }
 
-// UserByTokenHash finds the owner of a token.
-func (s *Store) UserByTokenHash(ctx context.Context, hash []byte) (support.User, error) {
-	return userWhere(ctx, s.reads, "id = (SELECT user_id FROM tokens WHERE hash = ?)", hash, "token")
+// TokenByHash finds a token and its owner.
+func (s *Store) TokenByHash(ctx context.Context, hash []byte) (support.User, support.Token, error) {
+	t, err := scanToken(s.reads.QueryRowContext(ctx,
+		`SELECT `+tokenColumns+` FROM tokens JOIN users ON users.id = tokens.user_id WHERE tokens.hash = ?`, hash))
+	if errors.Is(err, sql.ErrNoRows) {
+		return support.User{}, t, fmt.Errorf("token: %w", support.ErrNotFound)
+	}
+	if err != nil {
+		return support.User{}, t, err
+	}
+	u, err := userWhere(ctx, s.reads, "id = ?", t.UserID, "token")
+	return u, t, err
+}
+
+// ListTokens lists a user's tokens in the order they were issued.
+func (s *Store) ListTokens(ctx context.Context, userID int64) ([]support.Token, error) {
+	return queryAll(ctx, s.reads, scanToken,
+		`SELECT `+tokenColumns+` FROM tokens JOIN users ON users.id = tokens.user_id WHERE tokens.user_id = ? ORDER BY tokens.id`, userID)
+}
+
+// RevokeToken deletes a token and records the revocation on its owner's
+// history.
+func (s *Store) RevokeToken(ctx context.Context, actor store.Actor, id, ownerID int64) (support.Token, error) {
+	var t support.Token
+	err := s.write(ctx, func(tx *txn, now time.Time) error {
+		var err error
+		t, err = scanToken(tx.QueryRowContext(ctx,
+			`SELECT `+tokenColumns+` FROM tokens JOIN users ON users.id = tokens.user_id WHERE tokens.id = ?`, id))
+		if errors.Is(err, sql.ErrNoRows) || err == nil && ownerID != 0 && t.UserID != ownerID {
+			return fmt.Errorf("token %d: %w", id, support.ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM tokens WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return event(ctx, tx, now, actor, entityUser, t.UserID, kindTokenRevoked, tokenEvent(t), nil)
+	})
+	return t, err
+}
+
+// TouchToken records that a token was used now, unless it was within
+// support.LastUsedResolution.
+func (s *Store) TouchToken(ctx context.Context, id int64) (bool, error) {
+	var wrote bool
+	err := s.write(ctx, func(tx *txn, now time.Time) error {
+		res, err := tx.ExecContext(ctx, `UPDATE tokens SET last_used_at = ? WHERE id = ? AND coalesce(last_used_at, 0) <= ?`,
+			now.UnixMilli(), id, now.Add(-support.LastUsedResolution).UnixMilli())
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		wrote = n > 0
+		return err
+	})
+	return wrote, err
 }

@@ -2,7 +2,6 @@ package storetest
 
 import (
 	"testing"
-	"time"
 
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -44,29 +43,6 @@ func testUsers(t *testing.T, e *env) {
 	wantEvent(t, evs, 0, "created", e.admin.Email, start, nil, e.ken)
 	wantEqual(t, "events of ken", len(evs), 1)
 	wantEvent(t, e.events("user", e.admin.ID), 0, "created", system.Email, start, nil, e.admin)
-}
-
-func testTokens(t *testing.T, e *env) {
-	hash := []byte("0123456789abcdef0123456789abcdef")
-	e.clock.Advance(time.Second)
-	if err := e.s.CreateToken(e.ctx, e.as(e.admin), e.ken.ID, hash, "laptop"); err != nil {
-		t.Fatal(err)
-	}
-	got, err := e.s.UserByTokenHash(e.ctx, hash)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantEqual(t, "token owner", got, e.ken)
-
-	_, err = e.s.UserByTokenHash(e.ctx, []byte("unknown"))
-	wantIs(t, "unknown token", err, support.ErrNotFound)
-	wantIs(t, "duplicate token", e.s.CreateToken(e.ctx, e.as(e.admin), e.ana.ID, hash, "again"), support.ErrDuplicate)
-	wantIs(t, "token of a missing user", e.s.CreateToken(e.ctx, e.as(e.admin), 9999, []byte("other"), ""), support.ErrNotFound)
-
-	// The grant is on the user's history, without the hash.
-	evs := e.events("user", e.ken.ID)
-	wantEqual(t, "events of ken", len(evs), 2)
-	wantEvent(t, evs, 1, "token_created", e.admin.Email, e.clock.Now(), nil, map[string]any{"label": "laptop"})
 }
 
 func testAccounts(t *testing.T, e *env) {

@@ -38,6 +38,10 @@ func Run(t *testing.T, b Backend) {
 	}{
 		{"Users", testUsers},
 		{"Tokens", testTokens},
+		{"RevokeToken", testRevokeToken},
+		{"TokenExpiry", testTokenExpiry},
+		{"TokenLastUsed", testTokenLastUsed},
+		{"TokenLimit", testTokenLimit},
 		{"Accounts", testAccounts},
 		{"CreateTicket", testCreateTicket},
 		{"UpdateTicket", testUpdateTicket},
