@@ -182,7 +182,7 @@ func openError(err error) error {
 // data, and prints the admin's token. The database is built whole in a
 // temporary file and moved into place (sqlite.Create): stopped at any
 // instant, the first start leaves either no database, or one whose admin
-// token was printed just before.
+// token was printed.
 func firstStart(ctx context.Context, opts *ServeOptions, path string, clock *demo.Clock, storeOpts []sqlite.Option, log *slog.Logger) error {
 	sqlite.RemoveStale(path)
 	replace := false
@@ -205,20 +205,28 @@ func firstStart(ctx context.Context, opts *ServeOptions, path string, clock *dem
 		}
 		replace = true
 	}
-	admin, token := opts.InitAdmin, ""
+	admin := opts.InitAdmin
 	created, err := sqlite.Create(ctx, path, replace, func(st *sqlite.Store) error {
+		var token string
 		if opts.Demo {
 			admin = demo.AdminUser
 			if err := demo.Seed(ctx, st, clock, opts.Now()); err != nil {
 				return fmt.Errorf("cannot fill the demo database: %w", err)
 			}
 			issued, err := server.IssueToken(ctx, st, store.Actor{}, admin, "first token")
+			if err != nil {
+				return err
+			}
 			token = issued.Token
-			return err
+		} else {
+			var err error
+			if token, err = server.Bootstrap(ctx, st, admin); err != nil {
+				return err
+			}
 		}
-		var err error
-		token, err = server.Bootstrap(ctx, st, admin)
-		return err
+		// The token is out before the database is in place: stopped in
+		// between, the next start makes a new database and token.
+		return printToken(opts, log, "first start: admin token issued", admin, token)
 	}, storeOpts...)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -227,10 +235,11 @@ func firstStart(ctx context.Context, opts *ServeOptions, path string, clock *dem
 		return cmdutil.Errorf("cannot create the first admin: %v", err)
 	}
 	if !created {
-		log.Info("first start: another process created the database first", "db", path)
+		log.Warn("first start: another process created the database first; the token printed is void", "db", path)
 		return nil
 	}
-	return printToken(opts, log, "first start: admin token issued", admin, token)
+	log.Info("first start: database created", "db", path, "admin", admin)
+	return nil
 }
 
 // resetAdmin issues a new token for the admin opts.ResetAdmin, creating

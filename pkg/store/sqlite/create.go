@@ -46,9 +46,6 @@ func Create(ctx context.Context, path string, replace bool, fill func(*Store) er
 	if cerr := st.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = ctx.Err()
-	}
 	if err != nil {
 		return false, fmt.Errorf("cannot create database %s: %w", path, err)
 	}
