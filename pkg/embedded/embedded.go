@@ -124,7 +124,13 @@ func create(ctx context.Context, opts Options) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		// One the process ignores (as a shell's background job
+		// ignores SIGINT) stays ignored.
+		if !signal.Ignored(sig) {
+			signal.Notify(sigs, sig)
+		}
+	}
 	var caught os.Signal
 	watched := make(chan struct{})
 	go func() {
@@ -158,8 +164,9 @@ func create(ctx context.Context, opts Options) error {
 // Ctrl-C).
 func reraise(sig os.Signal) {
 	if p, err := os.FindProcess(os.Getpid()); err == nil && p.Signal(sig) == nil {
-		// The signal arrives asynchronously: wait for it.
-		time.Sleep(time.Second)
+		// The signal arrives asynchronously: give it time to. If it
+		// does not end the process, the caller reports the interrupt.
+		time.Sleep(100 * time.Millisecond)
 	}
 }
 

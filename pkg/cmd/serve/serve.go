@@ -184,7 +184,9 @@ func openError(err error) error {
 // instant, the first start leaves either no database, or one whose admin
 // token was printed.
 func firstStart(ctx context.Context, opts *ServeOptions, path string, clock *demo.Clock, storeOpts []sqlite.Option, log *slog.Logger) error {
-	sqlite.RemoveStale(path)
+	if removed := sqlite.RemoveStale(path); len(removed) > 0 {
+		log.Warn("removed the temporary files of an interrupted first start", "files", removed)
+	}
 	replace := false
 	if _, err := os.Stat(path); err == nil {
 		// A database without users (a file someone created, or one of an
