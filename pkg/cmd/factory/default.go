@@ -57,9 +57,12 @@ func embeddedError(profile string, err error) error {
 	case errors.Is(err, embedded.ErrInterrupted):
 		e.Code = cmdutil.ExitInterrupted
 		return e
-	case sqlite.IsDamaged(err), errors.Is(err, embedded.ErrEmpty):
+	case errors.Is(err, embedded.ErrEmpty):
 		path := filepath.Join(config.DataDir(os.Getenv), profile+".db")
 		return e.WithHint("%s", embedded.Advice(path, profile == config.DemoName))
+	case sqlite.IsDamaged(err):
+		path := filepath.Join(config.DataDir(os.Getenv), profile+".db")
+		return e.WithHint("the file is damaged; %s", embedded.Advice(path, profile == config.DemoName))
 	}
 	return e.WithHint("check that the data directory is writable, or set XDG_DATA_HOME to one that is")
 }
