@@ -146,6 +146,10 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	if err := firstStart(ctx, opts, path, clock, storeOpts, log); err != nil {
 		return err
 	}
+	if ctx.Err() != nil {
+		log.Info("stopped before serving")
+		return nil
+	}
 	st, err := sqlite.Open(ctx, path, storeOpts...)
 	if err != nil {
 		return openError(err)
