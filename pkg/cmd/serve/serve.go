@@ -152,7 +152,7 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	}
 	st, err := sqlite.Open(ctx, path, storeOpts...)
 	if err != nil {
-		return openError(err)
+		return openError(path, err)
 	}
 	defer st.Close()
 	// Holidays and policies may have changed since the last start: every
@@ -174,10 +174,12 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	return server.Serve(ctx, ln, server.New(st, log, server.WithClocks(engine)).Handler(), log, 10*time.Second)
 }
 
-func openError(err error) error {
+// openError reports a database that cannot be opened or read; a damaged
+// one is to be restored.
+func openError(path string, err error) error {
 	e := cmdutil.Errorf("%v", err)
 	if sqlite.IsDamaged(err) {
-		return e.WithHint("restore the database from a backup; `sqlite3 FILE .recover` may save part of it")
+		return e.WithHint("the file is damaged: restore it from a backup (`sqlite3 %s .recover` may save part of it)", path)
 	}
 	return e
 }
@@ -197,14 +199,14 @@ func firstStart(ctx context.Context, opts *ServeOptions, path string, clock *dem
 		// older version's interrupted start) serves nobody: it is replaced.
 		st, err := sqlite.Open(ctx, path, storeOpts...)
 		if err != nil {
-			return openError(err)
+			return openError(path, err)
 		}
 		n, err := st.CountUsers(ctx)
 		if cerr := st.Close(); err == nil {
 			err = cerr
 		}
 		if err != nil {
-			return openError(err)
+			return openError(path, err)
 		}
 		if n > 0 {
 			return nil
@@ -258,7 +260,7 @@ func resetAdmin(ctx context.Context, opts *ServeOptions, path string, storeOpts 
 	}
 	st, err := sqlite.Open(ctx, path, storeOpts...)
 	if err != nil {
-		return openError(err)
+		return openError(path, err)
 	}
 	defer st.Close()
 	email := strings.ToLower(strings.TrimSpace(opts.ResetAdmin))
@@ -272,7 +274,7 @@ func resetAdmin(ctx context.Context, opts *ServeOptions, path string, storeOpts 
 		}
 		log.Info("admin created", "admin", email)
 	case err != nil:
-		return openError(err)
+		return openError(path, err)
 	case u.Role != "admin":
 		return cmdutil.UsageErrorf("%s is a user with the role %s, not an admin", email, u.Role).
 			WithHint("give the email of an admin, or a new one to create an admin")
