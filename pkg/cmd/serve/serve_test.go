@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"net/http/httptest"
@@ -221,5 +222,26 @@ func TestResetAdmin(t *testing.T) {
 	opts.ResetAdmin = "admin@example.com"
 	if err := serveRun(context.Background(), opts); err == nil || !strings.Contains(err.Error(), "missing.db") {
 		t.Errorf("--reset-admin on no database: %v, want an error naming it", err)
+	}
+}
+
+// TestDamagedDatabase: a database file that is not one is named, with a
+// hint to restore it, not replaced by a first start.
+func TestDamagedDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "server.db")
+	garbage := bytes.Repeat([]byte("not a database "), 1000)
+	if err := os.WriteFile(db, garbage, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	opts, out := testOptions(db)
+	err := serveRun(context.Background(), opts)
+	if cmdutil.CodeOf(err) != cmdutil.ExitError || !strings.Contains(err.Error(), db) || !strings.Contains(cmdutil.HintOf(err), "damaged") {
+		t.Errorf("serve on a damaged database: %v (hint %q), want exit 1 naming it, with a hint", err, cmdutil.HintOf(err))
+	}
+	if b, _ := os.ReadFile(db); !bytes.Equal(b, garbage) {
+		t.Error("the damaged database was changed")
+	}
+	if stdout, _ := out(); stdout != "" {
+		t.Errorf("stdout %q", stdout)
 	}
 }
