@@ -11,10 +11,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/supctl/supctl/pkg/clocks"
@@ -38,13 +41,26 @@ type Options struct {
 	// and never creates one: shell completion reads through it.
 	ReadOnly bool
 	Now      func() time.Time
+	// Stderr receives the cause of a request that failed inside the
+	// server, which the client only sees as an internal error (default
+	// os.Stderr).
+	Stderr io.Writer
 }
 
 // Backend is an open embedded server.
 type Backend struct {
 	handler http.Handler
+	log     *failureHandler
 	close   func() error
 }
+
+// ErrEmpty is wrapped by the error of a database file of 0 bytes: a new
+// database is never linked into place empty, so its data was lost.
+var ErrEmpty = errors.New("the database file is empty (0 bytes)")
+
+// ErrInterrupted is wrapped by the error of a creation stopped by a signal
+// that did not end the process.
+var ErrInterrupted = errors.New("interrupted")
 
 // Open opens (creating on first use) the database at opts.Path and returns
 // a backend acting as opts.User.
@@ -52,8 +68,14 @@ func Open(ctx context.Context, opts Options) (*Backend, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.Stderr == nil {
+		opts.Stderr = os.Stderr
+	}
 	engine := clocks.Default()
 	if opts.ReadOnly {
+		if err := checkNotEmpty(opts.Path); err != nil {
+			return nil, err
+		}
 		st, err := sqlite.Open(ctx, opts.Path, sqlite.ReadOnly())
 		if err != nil {
 			return nil, err
@@ -63,10 +85,13 @@ func Open(ctx context.Context, opts Options) (*Backend, error) {
 	if err := os.MkdirAll(filepath.Dir(opts.Path), 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the data directory: %w", err)
 	}
+	sqlite.RemoveStale(opts.Path)
 	if _, err := os.Stat(opts.Path); errors.Is(err, os.ErrNotExist) {
 		if err := create(ctx, opts); err != nil {
 			return nil, err
 		}
+	} else if err := checkNotEmpty(opts.Path); err != nil {
+		return nil, err
 	}
 	st, err := sqlite.Open(ctx, opts.Path, sqlite.WithClock(opts.Now), sqlite.WithBreachFunc(engine.Breach))
 	if err != nil {
@@ -75,68 +100,103 @@ func Open(ctx context.Context, opts Options) (*Backend, error) {
 	return newBackend(st, engine, opts), nil
 }
 
-func newBackend(st *sqlite.Store, engine *clocks.Engine, opts Options) *Backend {
-	srv := server.New(st, nil, server.WithClock(opts.Now), server.WithClocks(engine))
-	return &Backend{handler: srv.HandlerAs(opts.User), close: st.Close}
-}
-
-// create builds a new database in a temporary file and links it into
-// place, so no process ever sees a half-filled one; when two processes race
-// on first use, the first link wins and the other's copy is discarded.
-func create(ctx context.Context, opts Options) error {
-	f, err := os.CreateTemp(filepath.Dir(opts.Path), filepath.Base(opts.Path)+".new-*")
-	if err != nil {
-		return fmt.Errorf("cannot create %s: %w", opts.Path, err)
-	}
-	tmp := f.Name()
-	f.Close()
-	defer removeDB(tmp)
-	clock := &demo.Clock{}
-	st, err := sqlite.Open(ctx, tmp, sqlite.WithClock(clock.Now), sqlite.WithBreachFunc(clocks.Default().Breach))
-	if err != nil {
-		return err
-	}
-	if opts.Demo {
-		err = demo.Seed(ctx, st, clock, opts.Now())
-	} else {
-		_, err = server.Bootstrap(ctx, st, opts.User)
-	}
-	if cerr := st.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("cannot create %s: %w", opts.Path, err)
-	}
-	if err := os.Link(tmp, opts.Path); err != nil && !errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("cannot create %s: %w", opts.Path, err)
+// checkNotEmpty refuses a database file of 0 bytes, which SQLite would take
+// for a new database with no users at all.
+func checkNotEmpty(path string) error {
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+		return fmt.Errorf("cannot open database %s: %w", path, ErrEmpty)
 	}
 	return nil
 }
 
-// Reset deletes the database at path with its WAL files.
-func Reset(path string) error {
-	return removeDB(path)
+func newBackend(st *sqlite.Store, engine *clocks.Engine, opts Options) *Backend {
+	log := &failureHandler{w: opts.Stderr, path: opts.Path, demo: opts.Demo}
+	srv := server.New(st, slog.New(log), server.WithClock(opts.Now), server.WithClocks(engine))
+	return &Backend{handler: srv.HandlerAs(opts.User), log: log, close: st.Close}
 }
 
-func removeDB(path string) error {
-	var first error
-	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) && first == nil {
-			first = err
+// create builds the new database with sqlite.Create, so no process ever
+// sees a half-filled one; when two processes race on first use, the first
+// link wins and the other's copy is discarded. An interrupt (Ctrl-C) or
+// SIGTERM while it fills stops the filling, removes the temporary files and
+// then ends the process the way the signal would have.
+func create(ctx context.Context, opts Options) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sigs := make(chan os.Signal, 1)
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		// One the process ignores (as a shell's background job
+		// ignores SIGINT) stays ignored.
+		if !signal.Ignored(sig) {
+			signal.Notify(sigs, sig)
 		}
 	}
-	return first
+	var caught os.Signal
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		select {
+		case caught = <-sigs:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	clock := &demo.Clock{}
+	_, err := sqlite.Create(ctx, opts.Path, false, func(st *sqlite.Store) error {
+		if opts.Demo {
+			return demo.Seed(ctx, st, clock, opts.Now())
+		}
+		_, err := server.Bootstrap(ctx, st, opts.User)
+		return err
+	}, sqlite.WithClock(clock.Now), sqlite.WithBreachFunc(clocks.Default().Breach))
+	cancel()
+	<-watched
+	signal.Stop(sigs)
+	if caught != nil {
+		reraise(caught)
+		return fmt.Errorf("%w while creating %s", ErrInterrupted, opts.Path)
+	}
+	return err
+}
+
+// reraise delivers sig to the process again now that no handler catches
+// it, so that it ends as it would have without one (the shell's 130 for
+// Ctrl-C).
+func reraise(sig os.Signal) {
+	if p, err := os.FindProcess(os.Getpid()); err == nil && p.Signal(sig) == nil {
+		// The signal arrives asynchronously: give it time to. If it
+		// does not end the process, the caller reports the interrupt.
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// Advice says what to do about a damaged or emptied database: rebuild the
+// demo one, restore any other from a backup.
+func Advice(path string, demo bool) string {
+	if demo {
+		return "run `supctl demo reset` to rebuild the demo data (changes made to it are lost)"
+	}
+	return fmt.Sprintf("restore %s from a backup, or move it away to start a new database", path)
+}
+
+// Reset deletes the database at path with its WAL files, and the temporary
+// databases interrupted first runs left next to it.
+func Reset(path string) error {
+	return sqlite.Remove(path)
 }
 
 // Client is an HTTP client whose requests are served in-process.
 func (b *Backend) Client() *http.Client {
-	return &http.Client{Transport: roundTripper{b.handler}}
+	return &http.Client{Transport: roundTripper{b.handler, b.log}}
 }
 
 // Close closes the database.
 func (b *Backend) Close() error { return b.close() }
 
-type roundTripper struct{ h http.Handler }
+type roundTripper struct {
+	h   http.Handler
+	log *failureHandler
+}
 
 func (rt roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err := req.Context().Err(); err != nil {
@@ -146,7 +206,9 @@ func (rt roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 	if req.Body == nil {
 		req.Body = http.NoBody
 	}
-	rt.h.ServeHTTP(w, req)
+	c := &cause{}
+	rt.h.ServeHTTP(w, req.WithContext(context.WithValue(req.Context(), causeKey{}, c)))
+	rt.log.explain(w, c)
 	return &http.Response{
 		Status:        strconv.Itoa(w.status) + " " + http.StatusText(w.status),
 		StatusCode:    w.status,

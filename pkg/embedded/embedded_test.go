@@ -1,10 +1,15 @@
 package embedded
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -12,6 +17,7 @@ import (
 	"time"
 
 	"github.com/supctl/supctl/pkg/api"
+	"github.com/supctl/supctl/pkg/support"
 )
 
 // TestConcurrentFirstUse: processes that start at once on a new profile
@@ -79,5 +85,146 @@ func TestUnwritableDataDirectory(t *testing.T) {
 	_, err := Open(context.Background(), Options{Path: filepath.Join(file, "sub", "demo.db"), User: "x@example.com"})
 	if err == nil || !strings.Contains(err.Error(), "data directory") {
 		t.Fatalf("err = %v, want one naming the data directory", err)
+	}
+}
+
+// deadPID is the id of a process that has ended.
+func deadPID(t *testing.T) int {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd.Process.Pid
+}
+
+// TestKilledFirstRunLeavesNothingBehind: the temporary database of a first
+// run that was killed is removed by the next run, and by a reset; that of
+// a run still going, in another process, is not.
+func TestKilledFirstRunLeavesNothingBehind(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ops.db")
+	leave := func() []string {
+		var left []string
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			p := fmt.Sprintf("%s.new-%d.42%s", path, deadPID(t), suffix)
+			if err := os.WriteFile(p, make([]byte, 4096), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			left = append(left, p)
+		}
+		return left
+	}
+	running := fmt.Sprintf("%s.new-%d.43", path, os.Getpid())
+	if err := os.WriteFile(running, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, next := range []func() error{
+		func() error { // the first run after the killed one
+			b, err := Open(context.Background(), Options{Path: path, User: "ops@example.com"})
+			if err == nil {
+				err = b.Close()
+			}
+			return err
+		},
+		func() error { // a later run
+			b, err := Open(context.Background(), Options{Path: path, User: "ops@example.com"})
+			if err == nil {
+				err = b.Close()
+			}
+			return err
+		},
+		func() error { return Reset(path) },
+	} {
+		left := leave()
+		if err := next(); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range left {
+			if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("%s was left behind", filepath.Base(p))
+			}
+		}
+		if _, err := os.Stat(running); err != nil {
+			t.Errorf("the temporary database of a running process was removed: %v", err)
+		}
+	}
+}
+
+// TestDamagedDatabaseNamesTheFile: a request that reads a corrupt page
+// fails with a message naming the file and what to do, not a bare
+// "internal server error".
+func TestDamagedDatabaseNamesTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.db")
+	b, err := Open(context.Background(), Options{Path: path, User: "ops@example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+	// Overwrite the root pages of the tickets table and its indexes
+	// with garbage.
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pageSize int64
+	if err := db.QueryRow(`PRAGMA page_size`).Scan(&pageSize); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(`SELECT rootpage FROM sqlite_schema WHERE tbl_name = 'tickets' AND rootpage > 0`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var roots []int64
+	for rows.Next() {
+		var root int64
+		rows.Scan(&root)
+		roots = append(roots, root)
+	}
+	db.Close()
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, root := range roots {
+		if _, err := f.WriteAt(bytes.Repeat([]byte{0xA5}, int(pageSize)), (root-1)*pageSize); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.Close()
+
+	for _, demo := range []bool{true, false} {
+		var stderr bytes.Buffer
+		b, err := Open(context.Background(), Options{Path: path, User: "ops@example.com", Demo: demo, Stderr: &stderr})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = api.New(BaseURL, b.Client(), "").ListTickets(context.Background(), support.TicketFilter{})
+		b.Close()
+		want := "supctl demo reset"
+		if !demo {
+			want = "restore " + path + " from a backup"
+		}
+		if err == nil || !strings.Contains(err.Error(), path+" is damaged") || !strings.Contains(err.Error(), want) {
+			t.Errorf("demo %v: %v, want an error naming %s as damaged and saying %q", demo, err, path, want)
+		}
+		if stderr.Len() != 0 {
+			t.Errorf("demo %v: stderr %q, want the cause in the error alone", demo, stderr.String())
+		}
+	}
+}
+
+// TestEmptyDatabaseFile: a database file of 0 bytes, which SQLite would
+// take for a new database without users, is refused by name.
+func TestEmptyDatabaseFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, readOnly := range []bool{false, true} {
+		_, err := Open(context.Background(), Options{Path: path, User: "ops@example.com", Demo: true, ReadOnly: readOnly})
+		if !errors.Is(err, ErrEmpty) || !strings.Contains(err.Error(), path) {
+			t.Errorf("read-only %v: %v, want ErrEmpty naming the file", readOnly, err)
+		}
 	}
 }

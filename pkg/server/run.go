@@ -44,7 +44,10 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logge
 }
 
 // Bootstrap creates the first admin of an empty database and returns its
-// one-time token; on a database that has users it does nothing.
+// one-time token; on a database that has users it does nothing. The user
+// and the token are two writes: callers run it on a new database that no
+// one sees before it returns (sqlite.Create), so a process stopped between
+// them leaves no admin without a token.
 func Bootstrap(ctx context.Context, st store.Store, email string) (token string, err error) {
 	n, err := st.CountUsers(ctx)
 	if err != nil || n > 0 {

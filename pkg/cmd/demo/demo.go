@@ -42,9 +42,11 @@ type ResetOptions struct {
 func NewCmdReset(f *cmdutil.Factory, runF func(*ResetOptions) error) *cobra.Command {
 	opts := &ResetOptions{IO: f.IOStreams, Now: f.Now, DataDir: config.DataDir(os.Getenv)}
 	cmd := &cobra.Command{
-		Use:     "reset",
-		Short:   "Rebuild the demo database from scratch",
-		Long:    "Delete the demo database, with every change made to it, and fill a new one with the sample data.",
+		Use:   "reset",
+		Short: "Rebuild the demo database from scratch",
+		Long: `Delete the demo database, with every change made to it and the temporary
+files interrupted first runs left next to it, and fill a new one with the
+sample data. It is also the way out when the demo database is damaged.`,
 		Example: "  $ supctl demo reset",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {

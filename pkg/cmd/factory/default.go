@@ -3,6 +3,7 @@ package factory
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -17,6 +18,7 @@ import (
 	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/embedded"
 	"github.com/supctl/supctl/pkg/iostreams"
+	"github.com/supctl/supctl/pkg/store/sqlite"
 )
 
 // RequestTimeout bounds one call to a remote backend.
@@ -47,9 +49,23 @@ func New(appVersion string, ios *iostreams.IOStreams) (*cmdutil.Factory, func())
 	}
 }
 
+// embeddedError says why the embedded database of a profile cannot be
+// opened, and what to do: rebuild or restore a damaged or emptied file,
+// or give the data directory the right permissions.
 func embeddedError(profile string, err error) error {
-	return (&cmdutil.Error{Code: cmdutil.ExitError, Message: fmt.Sprintf("cannot open the embedded database of profile %s: %v", profile, err)}).
-		WithHint("check that the data directory is writable, or set XDG_DATA_HOME to one that is")
+	e := &cmdutil.Error{Code: cmdutil.ExitError, Message: fmt.Sprintf("cannot open the embedded database of profile %s: %v", profile, err)}
+	switch {
+	case errors.Is(err, embedded.ErrInterrupted):
+		e.Code = cmdutil.ExitInterrupted
+		return e
+	case errors.Is(err, embedded.ErrEmpty):
+		path := filepath.Join(config.DataDir(os.Getenv), profile+".db")
+		return e.WithHint("%s", embedded.Advice(path, profile == config.DemoName))
+	case sqlite.IsDamaged(err):
+		path := filepath.Join(config.DataDir(os.Getenv), profile+".db")
+		return e.WithHint("the file is damaged; %s", embedded.Advice(path, profile == config.DemoName))
+	}
+	return e.WithHint("check that the data directory is writable, or set XDG_DATA_HOME to one that is")
 }
 
 // newClient is the API client of the active profile. In embedded mode it

@@ -3,6 +3,7 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -23,6 +24,7 @@ import (
 	"github.com/supctl/supctl/pkg/server"
 	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/store/sqlite"
+	"github.com/supctl/supctl/pkg/support"
 )
 
 // ServeOptions are the flags of `supctl serve`.
@@ -36,6 +38,10 @@ type ServeOptions struct {
 	Demo      bool
 	SLAConfig string
 	LogFormat string
+	TokenFile string
+	// ResetAdmin names the admin to issue a new token for, instead of
+	// serving.
+	ResetAdmin string
 	// Ready, when set, receives the listening address (tests use it).
 	Ready func(addr string)
 }
@@ -50,10 +56,22 @@ func NewCmdServe(f *cmdutil.Factory, runF func(*ServeOptions) error) *cobra.Comm
 then finish the requests in flight and stop.
 
 On first start with an empty database, the server creates an admin user
-(--init-admin, default admin@localhost) and prints its token once on stderr.
-Use it to add users: "supctl admin user add". With --demo, an empty database
-is filled with the demo data set instead, and the token printed is that of
-its admin, admin@example.com.
+(--init-admin, default admin@localhost) and prints its token once, alone on
+stdout, or writes it to the file --token-file names (created 0600). Under a
+service manager, which keeps stdout in its journal, use --token-file. Use
+the token to add users: "supctl admin user add". With --demo, an empty
+database is filled with the demo data set instead, and the token is that of
+its admin, admin@example.com. The new database is built in a temporary file
+and moved into place whole: a first start that is interrupted leaves no
+database, and the next start begins again.
+
+Locked out? --reset-admin EMAIL, run where the database file is, issues a
+new token for that admin (creating the admin if no user has that email),
+prints it as on first start, and exits without serving. A running server
+may keep running.
+
+The database file and its -wal and -shm files are created 0600; an existing
+one that others may read (beyond 0640) is restricted, with a warning.
 
 SLA policies are versioned: --sla names a YAML file of policy versions, each
 for tickets opened from its instant on (a ticket keeps the version it was
@@ -62,7 +80,8 @@ it, the built-in policies and the 2026-2027 public holidays apply.
 
 Logs are structured (JSON by default) on stderr; tokens never appear in them.`,
 		Example: `  $ supctl serve --addr 127.0.0.1:7420 --db sqlite:/var/lib/supctl/supctl.db
-  $ supctl serve --init-admin ops@example.com
+  $ supctl serve --init-admin ops@example.com --token-file /root/supctl-admin.token
+  $ supctl serve --db sqlite:/var/lib/supctl/supctl.db --reset-admin ops@example.com
   $ supctl serve --demo --addr 127.0.0.1:0
   $ supctl serve --sla /etc/supctl/sla.yaml`,
 		Args: cobra.NoArgs,
@@ -72,6 +91,15 @@ Logs are structured (JSON by default) on stderr; tokens never appear in them.`,
 			}
 			if opts.DB != "" && !strings.HasPrefix(opts.DB, "sqlite:") {
 				return cmdutil.UsageErrorf("invalid --db %q: use sqlite:<path>", opts.DB)
+			}
+			if cmd.Flags().Changed("reset-admin") {
+				u := support.User{Email: opts.ResetAdmin, Name: "x", Role: "admin", Region: "americas-west"}
+				if err := u.Normalize(); err != nil {
+					return cmdutil.UsageErrorf("invalid --reset-admin: %v", err)
+				}
+				if opts.Demo || cmd.Flags().Changed("init-admin") {
+					return cmdutil.UsageErrorf("--reset-admin cannot be used with --demo or --init-admin")
+				}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -87,6 +115,8 @@ Logs are structured (JSON by default) on stderr; tokens never appear in them.`,
 	cmd.Flags().BoolVar(&opts.Demo, "demo", false, "fill an empty database with the demo data set")
 	cmd.Flags().StringVar(&opts.SLAConfig, "sla", "", "SLA policy versions and extra holidays from this YAML `file`")
 	cmd.Flags().StringVar(&opts.LogFormat, "log-format", "json", "log format: {json|text}")
+	cmd.Flags().StringVar(&opts.TokenFile, "token-file", "", "write a new admin token to this `file` (0600) instead of stdout")
+	cmd.Flags().StringVar(&opts.ResetAdmin, "reset-admin", "", "issue a new token for the admin with this `email` and exit")
 	return cmd
 }
 
@@ -109,14 +139,22 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 			return cmdutil.UsageErrorf("%v", err)
 		}
 	}
-	st, err := sqlite.Open(ctx, path, sqlite.WithClock(clock.Now), sqlite.WithBreachFunc(engine.Breach))
-	if err != nil {
-		return cmdutil.Errorf("%v", err)
+	storeOpts := []sqlite.Option{sqlite.WithClock(clock.Now), sqlite.WithBreachFunc(engine.Breach), sqlite.WithLogger(log)}
+	if opts.ResetAdmin != "" {
+		return resetAdmin(ctx, opts, path, storeOpts, log)
 	}
-	defer st.Close()
-	if err := initialize(ctx, opts, st, clock, log); err != nil {
+	if err := firstStart(ctx, opts, path, clock, storeOpts, log); err != nil {
 		return err
 	}
+	if ctx.Err() != nil {
+		log.Info("stopped before serving")
+		return nil
+	}
+	st, err := sqlite.Open(ctx, path, storeOpts...)
+	if err != nil {
+		return openError(path, err)
+	}
+	defer st.Close()
 	// Holidays and policies may have changed since the last start: every
 	// active ticket's next breach is computed again.
 	n, err := st.RefreshBreaches(ctx)
@@ -136,27 +174,163 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	return server.Serve(ctx, ln, server.New(st, log, server.WithClocks(engine)).Handler(), log, 10*time.Second)
 }
 
-// initialize gives an empty database its first admin, or the demo data.
-func initialize(ctx context.Context, opts *ServeOptions, st store.Store, clock *demo.Clock, log *slog.Logger) error {
-	n, err := st.CountUsers(ctx)
-	if err != nil || n > 0 {
-		return err
+// openError reports a database that cannot be opened or read; a damaged
+// one is to be restored.
+func openError(path string, err error) error {
+	e := cmdutil.Errorf("%v", err)
+	if sqlite.IsDamaged(err) {
+		return e.WithHint("the file is damaged: restore it from a backup (`sqlite3 %s .recover` may save part of it)", path)
 	}
-	admin, token := opts.InitAdmin, ""
-	if opts.Demo {
-		if err := demo.Seed(ctx, st, clock, opts.Now()); err != nil {
-			return cmdutil.Errorf("cannot fill the demo database: %v", err)
-		}
-		admin = demo.AdminUser
-		issued, err := server.IssueToken(ctx, st, store.Actor{}, admin, "first token")
+	return e
+}
+
+// firstStart gives a database with no users its first admin, or the demo
+// data, and prints the admin's token. The database is built whole in a
+// temporary file and moved into place (sqlite.Create): stopped at any
+// instant, the first start leaves either no database, or one whose admin
+// token was printed.
+func firstStart(ctx context.Context, opts *ServeOptions, path string, clock *demo.Clock, storeOpts []sqlite.Option, log *slog.Logger) error {
+	if removed := sqlite.RemoveStale(path); len(removed) > 0 {
+		log.Warn("removed the temporary files of an interrupted first start", "files", removed)
+	}
+	replace := false
+	if _, err := os.Stat(path); err == nil {
+		// A database without users (a file someone created, or one of an
+		// older version's interrupted start) serves nobody: it is replaced.
+		st, err := sqlite.Open(ctx, path, storeOpts...)
 		if err != nil {
-			return cmdutil.Errorf("cannot issue the admin token: %v", err)
+			return openError(path, err)
 		}
-		token = issued.Token
-	} else if token, err = server.Bootstrap(ctx, st, admin); err != nil {
+		n, err := st.CountUsers(ctx)
+		if cerr := st.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return openError(path, err)
+		}
+		if n > 0 {
+			return nil
+		}
+		replace = true
+	}
+	admin := opts.InitAdmin
+	created, err := sqlite.Create(ctx, path, replace, func(st *sqlite.Store) error {
+		var token string
+		if opts.Demo {
+			admin = demo.AdminUser
+			if err := demo.Seed(ctx, st, clock, opts.Now()); err != nil {
+				return fmt.Errorf("cannot fill the demo database: %w", err)
+			}
+			issued, err := server.IssueToken(ctx, st, store.Actor{}, admin, "first token")
+			if err != nil {
+				return err
+			}
+			token = issued.Token
+		} else {
+			var err error
+			if token, err = server.Bootstrap(ctx, st, admin); err != nil {
+				return err
+			}
+		}
+		// The token is out before the database is in place: stopped in
+		// between, the next start makes a new database and token.
+		return printToken(opts, log, "first start: admin token issued", admin, token)
+	}, storeOpts...)
+	if err != nil {
+		if ctx.Err() != nil {
+			return &cmdutil.Error{Code: cmdutil.ExitInterrupted, Message: "interrupted during the first start: no database was created"}
+		}
 		return cmdutil.Errorf("cannot create the first admin: %v", err)
 	}
-	log.Info("first start: admin token issued", "admin", admin)
-	fmt.Fprintf(opts.IO.ErrOut, "\nadmin token for %s (shown once; keep it safe):\n\n    %s\n\nlog in by piping it to: supctl auth login --with-token\n\n", admin, token)
+	if !created {
+		log.Warn("first start: another process created the database first; the token printed is void", "db", path)
+		return nil
+	}
+	log.Info("first start: database created", "db", path, "admin", admin)
 	return nil
+}
+
+// resetAdmin issues a new token for the admin opts.ResetAdmin, creating
+// that admin when no user has the email: the way back in for an operator
+// who has lost every admin token.
+func resetAdmin(ctx context.Context, opts *ServeOptions, path string, storeOpts []sqlite.Option, log *slog.Logger) error {
+	if _, err := os.Stat(path); err != nil {
+		return (&cmdutil.Error{Code: cmdutil.ExitError, Message: fmt.Sprintf("no database at %s", path)}).
+			WithHint("give the server's database with --db sqlite:PATH; a first start creates an admin itself")
+	}
+	st, err := sqlite.Open(ctx, path, storeOpts...)
+	if err != nil {
+		return openError(path, err)
+	}
+	defer st.Close()
+	email := strings.ToLower(strings.TrimSpace(opts.ResetAdmin))
+	u, err := st.UserByEmail(ctx, email)
+	var token string
+	switch {
+	case errors.Is(err, support.ErrNotFound):
+		token, err = createAdmin(ctx, st, email)
+		if err != nil {
+			return cmdutil.Errorf("cannot create the admin %s: %v", email, err)
+		}
+		log.Info("admin created", "admin", email)
+	case err != nil:
+		return openError(path, err)
+	case u.Role != "admin":
+		return cmdutil.UsageErrorf("%s is a user with the role %s, not an admin", email, u.Role).
+			WithHint("give the email of an admin, or a new one to create an admin")
+	default:
+		issued, err := server.IssueToken(ctx, st, store.Actor{}, email, "reset-admin")
+		if err != nil {
+			return cmdutil.Errorf("cannot issue a token for %s: %v", email, err)
+		}
+		token = issued.Token
+	}
+	return printToken(opts, log, "admin token issued by --reset-admin", email, token)
+}
+
+// createAdmin adds an admin to a database that has users.
+func createAdmin(ctx context.Context, st store.Store, email string) (string, error) {
+	issued, err := server.CreateUserWithToken(ctx, st, store.Actor{}, support.User{Email: email, Name: "Administrator", Role: "admin", Region: "americas-west"})
+	return issued.Token, err
+}
+
+// printToken hands a new admin token to the operator: alone on stdout, or
+// in the file --token-file names, created 0600 and replaced whole. It
+// never goes to stderr, where the logs are, so no log store keeps it.
+func printToken(opts *ServeOptions, log *slog.Logger, msg, admin, token string) error {
+	if opts.TokenFile == "" {
+		if _, err := fmt.Fprintln(opts.IO.Out, token); err != nil {
+			return cmdutil.Errorf("cannot print the admin token: %v", err)
+		}
+		log.Info(msg, "admin", admin, "token", "on stdout, once", "login", "supctl auth login --with-token")
+		return nil
+	}
+	if err := writeSecret(opts.TokenFile, token+"\n"); err != nil {
+		return cmdutil.Errorf("cannot write the admin token of %s: %v", admin, err)
+	}
+	log.Info(msg, "admin", admin, "token_file", opts.TokenFile, "login", "supctl auth login --with-token < "+opts.TokenFile)
+	return nil
+}
+
+// writeSecret writes data to a new 0600 file and moves it to path, so path
+// is never readable by others, not even for an instant, and never half
+// written.
+func writeSecret(path, data string) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.WriteString(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
 }

@@ -8,6 +8,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -54,6 +56,13 @@ type options struct {
 	now      func() time.Time
 	breach   store.BreachFunc
 	readOnly bool
+	log      *slog.Logger
+}
+
+// WithLogger sets where Open reports what it repaired, such as a database
+// file others could read.
+func WithLogger(log *slog.Logger) Option {
+	return func(o *options) { o.log = log }
 }
 
 // WithClock sets the source of every timestamp the store writes.
@@ -89,6 +98,9 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, openError(path, err)
 		}
+		if err := restrictModes(path, o.log); err != nil {
+			return nil, openError(path, err)
+		}
 	}
 	db, err := sql.Open("sqlite", dsn(path, o.readOnly))
 	if err != nil {
@@ -120,7 +132,68 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	return s, nil
 }
 
+// maxMode is the most a database file may allow: its owner reads and
+// writes, its group at most reads. SQLite gives the log files the mode of
+// the database.
+const maxMode fs.FileMode = 0o640
+
+// restrictModes creates the database file 0600 if it is missing, before
+// SQLite would create it with the umask's mode, and takes from an existing
+// one and its log files any permission beyond maxMode, saying so.
+func restrictModes(path string, log *slog.Logger) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		fi, err := os.Stat(p)
+		if err != nil || !fi.Mode().IsRegular() || fi.Mode().Perm()&^maxMode == 0 {
+			continue
+		}
+		mode := fi.Mode().Perm() & maxMode
+		if err := os.Chmod(p, mode); err != nil {
+			return err
+		}
+		if log != nil {
+			log.Warn("database file was readable or writable by others; permissions restricted", "file", p, "was", fi.Mode().Perm().String(), "now", mode.String())
+		}
+	}
+	return nil
+}
+
+// ErrDamaged is wrapped by the errors of a database file that is not a
+// SQLite database or whose pages are corrupt.
+var ErrDamaged = errors.New("the database file is damaged")
+
+// damaged marks an error as ErrDamaged without changing its message.
+type damaged struct{ error }
+
+func (d damaged) Is(target error) bool { return target == ErrDamaged }
+func (d damaged) Unwrap() error        { return d.error }
+
+// IsDamaged reports whether err comes from a damaged database file.
+func IsDamaged(err error) bool {
+	if errors.Is(err, ErrDamaged) {
+		return true
+	}
+	var e *sqlite.Error
+	if errors.As(err, &e) {
+		switch e.Code() & 0xff {
+		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+			return true
+		}
+	}
+	// The store wraps some errors as text.
+	msg := err.Error()
+	return strings.Contains(msg, "database disk image is malformed") || strings.Contains(msg, "file is not a database")
+}
+
 func openError(path string, err error) error {
+	if IsDamaged(err) && !errors.Is(err, ErrDamaged) {
+		err = damaged{err}
+	}
+
 	var pe *os.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err // the path is already in our message
