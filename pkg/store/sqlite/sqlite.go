@@ -26,16 +26,17 @@ import (
 // this process ever spins in SQLite's busy handler, and share transactions
 // under load (see write).
 type Store struct {
-	db      *sql.DB
-	reads   *readDB
-	wconn   *sql.Conn     // the connection every write runs on
-	ckpt    *checkpointer // nil when read-only, and then does nothing
-	now     func() time.Time
-	breach  store.BreachFunc
-	held    time.Duration // how long the writer has kept the write lock without a pause
-	wake    chan struct{} // tells the writer a write is queued; holds at most one
-	stop    chan struct{} // closed by Close
-	stopped chan struct{} // closed by the writer once it has run the last write
+	db        *sql.DB
+	reads     *readDB
+	wconn     *sql.Conn     // the connection every write runs on
+	ckpt      *checkpointer // nil when read-only, and then does nothing
+	now       func() time.Time
+	breach    store.BreachFunc
+	held      time.Duration // how long the writer has kept the write lock without a pause
+	committed bool          // the writer's last batch committed
+	wake      chan struct{} // tells the writer a write is queued; holds at most one
+	stop      chan struct{} // closed by Close
+	stopped   chan struct{} // closed by the writer once it has run the last write
 
 	mu     sync.Mutex
 	queue  []*job // writes waiting for the writer
@@ -202,7 +203,8 @@ func writeConn(ctx context.Context, db *sql.DB) (*sql.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, pragma := range []string{fmt.Sprintf("cache_size = -%d", writerCache), "busy_timeout = 0", "wal_autocheckpoint = 0"} {
+	for _, pragma := range []string{fmt.Sprintf("cache_size = -%d", writerCache), "busy_timeout = 0", "wal_autocheckpoint = 0",
+		fmt.Sprintf("journal_size_limit = %d", walLimit)} {
 		if _, err := c.ExecContext(ctx, "PRAGMA "+pragma); err != nil {
 			c.Close()
 			return nil, err
