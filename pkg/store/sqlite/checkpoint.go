@@ -36,17 +36,20 @@ const walWait = busyTimeout
 // in whichever commit crosses wal_autocheckpoint, and that commit, with
 // every write batched in it, would wait for the copy and its fsyncs.
 type checkpointer struct {
-	conn      *sql.Conn
-	walPath   string        // the log's file; "" when unknown, and then only PASSIVE runs
-	committed chan struct{} // a commit since the last checkpoint; holds at most one
-	full      chan chan checkpointResult
-	stop      chan struct{}
-	done      chan struct{}
+	conn    *sql.Conn
+	walPath string        // the log's file; "" when unknown, and then only PASSIVE runs
+	wakeup  chan struct{} // a commit since the last checkpoint; holds at most one
+	full    chan chan checkpointResult
+	stop    chan struct{}
+	done    chan struct{}
 	// retryAt is the log size at which the writer asks for the next
 	// TRUNCATE: walLimit, or more after one that a reader kept from
 	// completing, so that a long reader does not stall every commit.
 	// Only the writer's goroutine uses it.
 	retryAt int64
+	// grown tells bound that a transaction committed since it last ran.
+	// Only the writer's goroutine uses it.
+	grown bool
 	// after, when set, learns how many pages the log held and how many
 	// of them are copied, after each checkpoint.
 	after func(logged, copied int)
@@ -62,7 +65,7 @@ type checkpointResult struct {
 func (r checkpointResult) complete() bool { return r.err == nil && r.busy == 0 }
 
 func startCheckpointer(conn *sql.Conn) *checkpointer {
-	c := &checkpointer{conn: conn, committed: make(chan struct{}, 1), full: make(chan chan checkpointResult),
+	c := &checkpointer{conn: conn, wakeup: make(chan struct{}, 1), full: make(chan chan checkpointResult),
 		stop: make(chan struct{}), done: make(chan struct{}), retryAt: walLimit}
 	ctx := context.Background()
 	var file string
@@ -75,15 +78,24 @@ func startCheckpointer(conn *sql.Conn) *checkpointer {
 	return c
 }
 
-// afterCommit is called by the writer after each commit. It wakes the
-// background checkpointer and, once the log has passed walLimit, waits for
-// it to be emptied: the size of the file, not the time, decides, so the
-// bound holds however fast writes come.
-func (c *checkpointer) afterCommit() {
+// committed is called by the writer after each commit: it wakes the
+// background checkpointer, and bound will look at the log.
+func (c *checkpointer) committed() {
 	if c == nil {
 		return
 	}
+	c.grown = true
 	c.notify()
+}
+
+// bound is called by the writer between transactions. Once the log has
+// passed walLimit it waits for the log to be emptied: the size of the file,
+// not the time, decides, so the bound holds however fast writes come.
+func (c *checkpointer) bound() {
+	if c == nil || !c.grown {
+		return
+	}
+	c.grown = false
 	if c.walPath == "" {
 		return
 	}
@@ -117,7 +129,7 @@ func (c *checkpointer) notify() {
 		return
 	}
 	select {
-	case c.committed <- struct{}{}:
+	case c.wakeup <- struct{}{}:
 	default:
 	}
 }
@@ -135,7 +147,7 @@ func (c *checkpointer) run() {
 	defer close(c.done)
 	for {
 		select {
-		case <-c.committed:
+		case <-c.wakeup:
 		case reply := <-c.full:
 			reply <- c.checkpoint("TRUNCATE")
 			continue

@@ -26,17 +26,16 @@ import (
 // this process ever spins in SQLite's busy handler, and share transactions
 // under load (see write).
 type Store struct {
-	db        *sql.DB
-	reads     *readDB
-	wconn     *sql.Conn     // the connection every write runs on
-	ckpt      *checkpointer // nil when read-only, and then does nothing
-	now       func() time.Time
-	breach    store.BreachFunc
-	held      time.Duration // how long the writer has kept the write lock without a pause
-	committed bool          // the writer's last batch committed
-	wake      chan struct{} // tells the writer a write is queued; holds at most one
-	stop      chan struct{} // closed by Close
-	stopped   chan struct{} // closed by the writer once it has run the last write
+	db      *sql.DB
+	reads   *readDB
+	wconn   *sql.Conn     // the connection every write runs on
+	ckpt    *checkpointer // nil when read-only, and then does nothing
+	now     func() time.Time
+	breach  store.BreachFunc
+	held    time.Duration // how long the writer has kept the write lock without a pause
+	wake    chan struct{} // tells the writer a write is queued; holds at most one
+	stop    chan struct{} // closed by Close
+	stopped chan struct{} // closed by the writer once it has run the last write
 
 	mu     sync.Mutex
 	queue  []*job // writes waiting for the writer

@@ -180,12 +180,9 @@ func (s *Store) runQueued() {
 	for _, j := range batch {
 		close(j.done)
 	}
-	if s.committed {
-		// After the answers, before the next transaction: a log past its
-		// bound is emptied before it grows further.
-		s.committed = false
-		s.ckpt.afterCommit()
-	}
+	// After the answers, before the next transaction: a log past its
+	// bound is emptied before it grows further.
+	s.ckpt.bound()
 }
 
 // dequeue takes up to n of the oldest queued jobs.
@@ -275,7 +272,7 @@ func (s *Store) tryBatch(jobs []*job, limit int) (more []*job, err error) {
 	if err := tx.Commit(); err != nil {
 		return more, err
 	}
-	s.committed = true
+	s.ckpt.committed()
 	return more, nil
 }
 
