@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"os"
-	"strconv"
 	"time"
 )
 
@@ -13,22 +12,34 @@ import (
 // commit; short enough that the log stays small.
 const checkpointPause = 100 * time.Millisecond
 
-// walLimit bounds the write-ahead log, in bytes. A PASSIVE checkpoint copies
-// pages back but never rewinds the log while a reader still reads from it,
-// and under steady load one always does: the log then only grows (107 MB
-// beside a 7 MB database after 6,000 comments). So once a commit leaves the
-// log file walLimit long or longer, the writer waits for a TRUNCATE
-// checkpoint, which waits for those readers, copies what is left and
-// empties the file. The log therefore stays under walLimit plus one
-// transaction's pages (maxBatch writes), whatever the load, unless a reader
-// holds its snapshot longer than walWait.
-const walLimit = 8 << 20
+// A PASSIVE checkpoint copies pages back but never rewinds the log while a
+// reader still reads from it, and under steady load one always does: the
+// log then only grows (107 MB beside a 7 MB database after 6,000
+// comments). So the size of the log file, not the time, decides two more
+// steps:
+//
+//   - once a commit leaves it walSoftLimit long or longer, the checkpointer
+//     copies what the log holds at once (PASSIVE, writes go on meanwhile)
+//     and then empties it (TRUNCATE, which waits for the readers of the old
+//     log and holds writes only while it copies the last few pages);
+//   - should the log reach walLimit all the same, the writer waits for the
+//     TRUNCATE before its next transaction.
+//
+// The log therefore stays under walLimit plus one transaction's pages
+// (maxBatch writes), whatever the load, unless a reader holds its snapshot
+// longer than walWait. journal_size_limit (see writeConn) trims a log that
+// SQLite rewinds on its own to the same size.
+const (
+	walLimit     = 8 << 20
+	walSoftLimit = walLimit / 2
+)
 
 // walWait is how long a TRUNCATE checkpoint waits for readers of the old
 // log and for another process's writer, as long as any other wait for a
 // lock (busyTimeout). Readers of this process take microseconds to
 // milliseconds; one that holds its snapshot longer, such as another
-// process's, delays the next try until the log has grown by walLimit/4.
+// process's, delays the writer's next try until the log has grown by
+// walLimit/4.
 const walWait = busyTimeout
 
 // checkpointer copies committed pages from the write-ahead log back into the
@@ -39,13 +50,14 @@ type checkpointer struct {
 	conn    *sql.Conn
 	walPath string        // the log's file; "" when unknown, and then only PASSIVE runs
 	wakeup  chan struct{} // a commit since the last checkpoint; holds at most one
+	soon    chan struct{} // the log passed walSoftLimit; holds at most one
 	full    chan chan checkpointResult
 	stop    chan struct{}
 	done    chan struct{}
-	// retryAt is the log size at which the writer asks for the next
-	// TRUNCATE: walLimit, or more after one that a reader kept from
-	// completing, so that a long reader does not stall every commit.
-	// Only the writer's goroutine uses it.
+	// retryAt is the log size at which the writer waits for a TRUNCATE:
+	// walLimit, or more after one that a reader kept from completing, so
+	// that a long reader does not stall every commit. Only the writer's
+	// goroutine uses it.
 	retryAt int64
 	// grown tells bound that a transaction committed since it last ran.
 	// Only the writer's goroutine uses it.
@@ -65,15 +77,16 @@ type checkpointResult struct {
 func (r checkpointResult) complete() bool { return r.err == nil && r.busy == 0 }
 
 func startCheckpointer(conn *sql.Conn) *checkpointer {
-	c := &checkpointer{conn: conn, wakeup: make(chan struct{}, 1), full: make(chan chan checkpointResult),
-		stop: make(chan struct{}), done: make(chan struct{}), retryAt: walLimit}
+	c := &checkpointer{conn: conn, wakeup: make(chan struct{}, 1), soon: make(chan struct{}, 1),
+		full: make(chan chan checkpointResult), stop: make(chan struct{}), done: make(chan struct{}), retryAt: walLimit}
 	ctx := context.Background()
 	var file string
 	if err := conn.QueryRowContext(ctx, "SELECT file FROM pragma_database_list WHERE name = 'main'").Scan(&file); err == nil && file != "" {
 		c.walPath = file + "-wal"
 	}
-	// TRUNCATE waits in SQLite's busy handler; PASSIVE never does.
-	_, _ = conn.ExecContext(ctx, "PRAGMA busy_timeout = "+strconv.FormatInt(walWait.Milliseconds(), 10))
+	// truncate waits for readers itself: SQLite's busy handler sleeps 1,
+	// 2, 5, 10 ms... between tries, and readers take microseconds.
+	_, _ = conn.ExecContext(ctx, "PRAGMA busy_timeout = 0")
 	go c.run()
 	return c
 }
@@ -85,12 +98,11 @@ func (c *checkpointer) committed() {
 		return
 	}
 	c.grown = true
-	c.notify()
+	signal(c.wakeup)
 }
 
-// bound is called by the writer between transactions. Once the log has
-// passed walLimit it waits for the log to be emptied: the size of the file,
-// not the time, decides, so the bound holds however fast writes come.
+// bound is called by the writer between transactions, and keeps the log
+// under walLimit (see walSoftLimit).
 func (c *checkpointer) bound() {
 	if c == nil || !c.grown {
 		return
@@ -100,18 +112,19 @@ func (c *checkpointer) bound() {
 		return
 	}
 	fi, err := os.Stat(c.walPath)
-	if err != nil || fi.Size() < c.retryAt {
-		return
-	}
-	if c.truncate().complete() {
+	switch {
+	case err != nil || fi.Size() < walSoftLimit:
+	case fi.Size() < c.retryAt:
+		signal(c.soon)
+	case c.truncate().complete():
 		c.retryAt = walLimit
-	} else {
+	default:
 		c.retryAt = fi.Size() + walLimit/4
 	}
 }
 
-// truncate has the checkpointer run a TRUNCATE checkpoint now and returns
-// its result.
+// truncate has the checkpointer empty the log now and returns the result
+// of its TRUNCATE checkpoint.
 func (c *checkpointer) truncate() checkpointResult {
 	reply := make(chan checkpointResult, 1)
 	select {
@@ -122,15 +135,19 @@ func (c *checkpointer) truncate() checkpointResult {
 	}
 }
 
-// notify tells the checkpointer that a transaction committed. It never
-// blocks: commits that come while one is pending add nothing.
-func (c *checkpointer) notify() {
-	if c == nil {
-		return
-	}
+// signal sends on a channel that holds at most one signal, without
+// blocking: signals that come while one is pending add nothing.
+func signal(ch chan struct{}) {
 	select {
-	case c.wakeup <- struct{}{}:
+	case ch <- struct{}{}:
 	default:
+	}
+}
+
+// notify tells the checkpointer that a transaction committed.
+func (c *checkpointer) notify() {
+	if c != nil {
+		signal(c.wakeup)
 	}
 }
 
@@ -143,13 +160,32 @@ func (c *checkpointer) checkpoint(mode string) checkpointResult {
 	return r
 }
 
+// truncateNow empties the log: it copies what it holds while writes go on,
+// then runs a TRUNCATE checkpoint, trying again every lockPoll while
+// readers of the old log or another process's writer keep it from
+// completing, for up to walWait.
+func (c *checkpointer) truncateNow() checkpointResult {
+	c.checkpoint("PASSIVE")
+	deadline := time.Now().Add(walWait)
+	for {
+		r := c.checkpoint("TRUNCATE")
+		if r.complete() || r.err != nil && !isBusy(r.err) || time.Now().After(deadline) {
+			return r
+		}
+		time.Sleep(lockPoll)
+	}
+}
+
 func (c *checkpointer) run() {
 	defer close(c.done)
 	for {
 		select {
 		case <-c.wakeup:
+		case <-c.soon:
+			c.truncateNow()
+			continue
 		case reply := <-c.full:
-			reply <- c.checkpoint("TRUNCATE")
+			reply <- c.truncateNow()
 			continue
 		case <-c.stop:
 			return
@@ -167,8 +203,10 @@ func (c *checkpointer) run() {
 			select {
 			case <-pause.C:
 				break wait
+			case <-c.soon:
+				c.truncateNow()
 			case reply := <-c.full:
-				reply <- c.checkpoint("TRUNCATE")
+				reply <- c.truncateNow()
 			case <-c.stop:
 				pause.Stop()
 				return
