@@ -39,6 +39,8 @@ func TestReport(t *testing.T) {
 			cmdutil.ExitUnavailable, "is the server running? check the api_url of profile tokyo with `supctl profile show tokyo`"},
 		{"a config error", &config.ParseError{Path: "config.yaml", Line: 4, Msg: "bad indent"}, cmdutil.ExitUsage, ""},
 		{"a cobra usage error", errors.New("unknown flag: --bogus"), cmdutil.ExitUsage, "see `supctl --help` or the command's --help"},
+		{"the server's disk full", &api.HTTPError{StatusCode: http.StatusInsufficientStorage, Problem: api.Problem{Type: "urn:supctl:problem:storage-full", Detail: "the server's storage is full"}},
+			cmdutil.ExitError, "the server's disk is full, so nothing was saved: ask the server's operator to free space, then run the command again"},
 		{"anything else", errors.New("disk full"), cmdutil.ExitError, ""},
 	}
 	for _, c := range cases {
