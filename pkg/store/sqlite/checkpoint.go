@@ -18,12 +18,15 @@ const checkpointPause = 100 * time.Millisecond
 // comments). So the size of the log file, not the time, decides two more
 // steps:
 //
-//   - once a commit leaves it walSoftLimit long or longer, the checkpointer
-//     copies what the log holds at once (PASSIVE, writes go on meanwhile)
-//     and then empties it (TRUNCATE, which waits for the readers of the old
-//     log and holds writes only while it copies the last few pages);
-//   - should the log reach walLimit all the same, the writer waits for the
-//     TRUNCATE before its next transaction.
+//   - while a commit leaves it walSoftLimit long or longer, the
+//     checkpointer copies the log back without pausing (PASSIVE: writes go
+//     on meanwhile);
+//   - once a commit leaves it walLimit long or longer, the writer empties
+//     it before its next transaction (TRUNCATE, which waits for the
+//     readers of the old log and copies what is left). The writer runs it
+//     on its own connection: when another connection rewinds the log, the
+//     writer's next transaction finds it changed and drops its page cache,
+//     which it must then read back page by page.
 //
 // The log therefore stays under walLimit plus one transaction's pages
 // (maxBatch writes), whatever the load, unless a reader holds its snapshot
@@ -51,7 +54,6 @@ type checkpointer struct {
 	walPath string        // the log's file; "" when unknown, and then only PASSIVE runs
 	wakeup  chan struct{} // a commit since the last checkpoint; holds at most one
 	soon    chan struct{} // the log passed walSoftLimit; holds at most one
-	full    chan chan checkpointResult
 	stop    chan struct{}
 	done    chan struct{}
 	// retryAt is the log size at which the writer waits for a TRUNCATE:
@@ -78,15 +80,12 @@ func (r checkpointResult) complete() bool { return r.err == nil && r.busy == 0 }
 
 func startCheckpointer(conn *sql.Conn) *checkpointer {
 	c := &checkpointer{conn: conn, wakeup: make(chan struct{}, 1), soon: make(chan struct{}, 1),
-		full: make(chan chan checkpointResult), stop: make(chan struct{}), done: make(chan struct{}), retryAt: walLimit}
+		stop: make(chan struct{}), done: make(chan struct{}), retryAt: walLimit}
 	ctx := context.Background()
 	var file string
 	if err := conn.QueryRowContext(ctx, "SELECT file FROM pragma_database_list WHERE name = 'main'").Scan(&file); err == nil && file != "" {
 		c.walPath = file + "-wal"
 	}
-	// truncate waits for readers itself: SQLite's busy handler sleeps 1,
-	// 2, 5, 10 ms... between tries, and readers take microseconds.
-	_, _ = conn.ExecContext(ctx, "PRAGMA busy_timeout = 0")
 	go c.run()
 	return c
 }
@@ -101,9 +100,9 @@ func (c *checkpointer) committed() {
 	signal(c.wakeup)
 }
 
-// bound is called by the writer between transactions, and keeps the log
-// under walLimit (see walSoftLimit).
-func (c *checkpointer) bound() {
+// bound is called by the writer between transactions, with its
+// connection, and keeps the log under walLimit (see walSoftLimit).
+func (c *checkpointer) bound(w *sql.Conn) {
 	if c == nil || !c.grown {
 		return
 	}
@@ -116,22 +115,10 @@ func (c *checkpointer) bound() {
 	case err != nil || fi.Size() < walSoftLimit:
 	case fi.Size() < c.retryAt:
 		signal(c.soon)
-	case c.truncate().complete():
+	case truncate(w).complete():
 		c.retryAt = walLimit
 	default:
 		c.retryAt = fi.Size() + walLimit/4
-	}
-}
-
-// truncate has the checkpointer empty the log now and returns the result
-// of its TRUNCATE checkpoint.
-func (c *checkpointer) truncate() checkpointResult {
-	reply := make(chan checkpointResult, 1)
-	select {
-	case c.full <- reply:
-		return <-reply
-	case <-c.done:
-		return checkpointResult{busy: 1}
 	}
 }
 
@@ -152,23 +139,29 @@ func (c *checkpointer) notify() {
 }
 
 func (c *checkpointer) checkpoint(mode string) checkpointResult {
-	var r checkpointResult
-	r.err = c.conn.QueryRowContext(context.Background(), "PRAGMA wal_checkpoint("+mode+")").Scan(&r.busy, &r.logged, &r.copied)
+	r := checkpoint(c.conn, mode)
 	if r.err == nil && c.after != nil {
 		c.after(r.logged, r.copied)
 	}
 	return r
 }
 
-// truncateNow empties the log: it copies what it holds while writes go on,
-// then runs a TRUNCATE checkpoint, trying again every lockPoll while
-// readers of the old log or another process's writer keep it from
-// completing, for up to walWait.
-func (c *checkpointer) truncateNow() checkpointResult {
-	c.checkpoint("PASSIVE")
+func checkpoint(conn *sql.Conn, mode string) checkpointResult {
+	var r checkpointResult
+	r.err = conn.QueryRowContext(context.Background(), "PRAGMA wal_checkpoint("+mode+")").Scan(&r.busy, &r.logged, &r.copied)
+	return r
+}
+
+// truncate empties the log with a TRUNCATE checkpoint on the write
+// connection w, trying again every lockPoll while readers of the old log,
+// the checkpointer or another process keep it from completing, for up to
+// walWait. It waits itself: w does not wait in SQLite's busy handler (see
+// writeConn), which sleeps 1, 2, 5, 10 ms... between tries, where readers
+// take microseconds.
+func truncate(w *sql.Conn) checkpointResult {
 	deadline := time.Now().Add(walWait)
 	for {
-		r := c.checkpoint("TRUNCATE")
+		r := checkpoint(w, "TRUNCATE")
 		if r.complete() || r.err != nil && !isBusy(r.err) || time.Now().After(deadline) {
 			return r
 		}
@@ -182,11 +175,6 @@ func (c *checkpointer) run() {
 		select {
 		case <-c.wakeup:
 		case <-c.soon:
-			c.truncateNow()
-			continue
-		case reply := <-c.full:
-			reply <- c.truncateNow()
-			continue
 		case <-c.stop:
 			return
 		}
@@ -197,20 +185,16 @@ func (c *checkpointer) run() {
 		if r := c.checkpoint("PASSIVE"); r.err == nil && r.copied < r.logged {
 			c.notify()
 		}
+		// A log past walSoftLimit is copied again without a pause.
 		pause := time.NewTimer(checkpointPause)
-	wait:
-		for {
-			select {
-			case <-pause.C:
-				break wait
-			case <-c.soon:
-				c.truncateNow()
-			case reply := <-c.full:
-				reply <- c.truncateNow()
-			case <-c.stop:
-				pause.Stop()
-				return
-			}
+		select {
+		case <-pause.C:
+		case <-c.soon:
+			pause.Stop()
+			signal(c.wakeup)
+		case <-c.stop:
+			pause.Stop()
+			return
 		}
 	}
 }

@@ -203,7 +203,7 @@ func (s *Store) runQueued() {
 	}
 	// After the answers, before the next transaction: a log past its
 	// bound is emptied before it grows further.
-	s.ckpt.bound()
+	s.ckpt.bound(s.wconn)
 }
 
 // dequeue takes up to n of the oldest queued jobs.
