@@ -113,10 +113,19 @@ func ofProfile(name string) string {
 	return " of profile " + name
 }
 
+// problemStorageFull is the problem type of a write the server could not
+// keep for want of storage (507).
+const problemStorageFull = "urn:supctl:problem:storage-full"
+
 func httpCode(e *api.HTTPError) (cmdutil.ExitCode, string) {
 	if e.Problem.Type == "" {
 		// Not a supctl server, or a proxy in front of one that failed.
 		return cmdutil.ExitUnavailable, "is the profile's api_url a supctl server? check it with `supctl profile show`"
+	}
+	if e.Problem.Type == problemStorageFull {
+		// Not a usage error and not unreachable: the server answered, and
+		// trying again will fail the same way until someone frees space.
+		return cmdutil.ExitError, "the server's disk is full, so nothing was saved: ask the server's operator to free space, then run the command again"
 	}
 	switch e.StatusCode {
 	case http.StatusBadRequest, http.StatusUnprocessableEntity, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType:

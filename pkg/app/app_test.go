@@ -53,6 +53,8 @@ func TestReport(t *testing.T) {
 		{"a redirect within the server", &api.RedirectError{Method: "POST", URL: "https://support.example.com/api/v1/tickets", StatusCode: http.StatusFound, Location: "https://support.example.com/login", Profile: "tokyo"},
 			cmdutil.ExitUnavailable, "check the api_url of profile tokyo with `supctl profile show`"},
 		{"a cobra usage error", errors.New("unknown flag: --bogus"), cmdutil.ExitUsage, "see `supctl --help` or the command's --help"},
+		{"the server's disk full", &api.HTTPError{StatusCode: http.StatusInsufficientStorage, Problem: api.Problem{Type: "urn:supctl:problem:storage-full", Detail: "the server's storage is full"}},
+			cmdutil.ExitError, "the server's disk is full, so nothing was saved: ask the server's operator to free space, then run the command again"},
 		{"anything else", errors.New("disk full"), cmdutil.ExitError, ""},
 	}
 	for _, c := range cases {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -45,6 +46,7 @@ func BenchmarkClaimNextHTTP(b *testing.B) {
 		b.Run(fmt.Sprintf("clients=%d", clients), func(b *testing.B) {
 			var latencies []time.Duration
 			var elapsed time.Duration
+			var wal, db float64
 			for range b.N {
 				b.StopTimer()
 				r := newClaimRace(b, clients, raceTickets)
@@ -54,6 +56,7 @@ func BenchmarkClaimNextHTTP(b *testing.B) {
 				elapsed += time.Since(start)
 				b.StopTimer()
 				r.check(b, won)
+				wal, db = max(wal, fileMiB(r.path+"-wal")), max(db, fileMiB(r.path))
 				r.close()
 				latencies = append(latencies, l...)
 				b.StartTimer()
@@ -63,6 +66,8 @@ func BenchmarkClaimNextHTTP(b *testing.B) {
 			b.ReportMetric(millis(percentile(latencies, 0.50)), "p50-ms")
 			b.ReportMetric(millis(percentile(latencies, 0.99)), "p99-ms")
 			b.ReportMetric(millis(latencies[len(latencies)-1]), "max-ms")
+			b.ReportMetric(wal, "wal-MiB")
+			b.ReportMetric(db, "db-MiB")
 		})
 	}
 }
@@ -255,3 +260,12 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 }
 
 func millis(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// fileMiB is the size of the file at path in MiB, 0 when there is none.
+func fileMiB(path string) float64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return float64(fi.Size()) / (1 << 20)
+}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"log/slog"
@@ -30,13 +31,24 @@ func newProblem(status int, slug, detail string) *problem {
 
 func (p *problem) Error() string { return p.Detail }
 
+// statusClientClosed is the status logged for a request whose client
+// went away before its answer (nginx's 499); no client ever sees it.
+const statusClientClosed = 499
+
+func clientClosed() *problem {
+	p := newProblem(statusClientClosed, "client-closed-request", "the client closed the request before its answer")
+	p.Title = "Client Closed Request"
+	return p
+}
+
 func badRequest(detail string) *problem {
 	return newProblem(http.StatusBadRequest, "invalid-request", detail)
 }
 func forbidden(detail string) *problem { return newProblem(http.StatusForbidden, "forbidden", detail) }
 
 // problemFor maps a domain or store error to the problem the client sees.
-// Unknown errors are logged and answered with a bare 500.
+// Unknown errors are logged and answered with a bare 500; an error that
+// only says the client gave up is a 499, which logRequests logs as such.
 func problemFor(err error, log *slog.Logger, r *http.Request) *problem {
 	var p *problem
 	var verr *support.ValidationError
@@ -69,6 +81,13 @@ func problemFor(err error, log *slog.Logger, r *http.Request) *problem {
 		return newProblem(http.StatusConflict, "conflict", err.Error())
 	case errors.Is(err, support.ErrIdempotencyMismatch):
 		return newProblem(http.StatusConflict, "idempotency-mismatch", "the Idempotency-Key was already used for a different request: use a new key")
+	case errors.Is(err, support.ErrStorageFull):
+		log.ErrorContext(r.Context(), "storage full", "method", r.Method, "path", r.URL.Path, "err", err)
+		return newProblem(http.StatusInsufficientStorage, "storage-full", "the server's storage is full, so nothing was saved: free disk space on the server, then send the request again")
+	case r.Context().Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)):
+		// The client went away (timeout, Ctrl-C): nobody reads this answer,
+		// and nothing failed on the server's side.
+		return clientClosed()
 	default:
 		log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		return newProblem(http.StatusInternalServerError, "internal", "internal server error")

@@ -6,10 +6,14 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"path"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/supctl/supctl/pkg/clocks"
@@ -20,6 +24,14 @@ import (
 // MaxBodyBytes bounds every request body; larger ones get 413.
 const MaxBodyBytes = 1 << 20
 
+// MaxHeaderBytes bounds a request's headers; larger ones get 431.
+// Serve lets net/http read up to ListenMaxHeaderBytes, so that the handler,
+// not net/http's plain-text answer, refuses those between the two.
+const (
+	MaxHeaderBytes       = 64 << 10
+	ListenMaxHeaderBytes = 1 << 20
+)
+
 // Server holds the API's dependencies.
 type Server struct {
 	store  store.Store
@@ -27,6 +39,9 @@ type Server struct {
 	now    func() time.Time
 	clocks *clocks.Engine
 	tokens tokenCache
+	// storageFull is set while writes fail for want of storage: from an
+	// answer of 507 until a write succeeds.
+	storageFull atomic.Bool
 }
 
 // Option configures a Server.
@@ -115,10 +130,14 @@ func (s *Server) routes(auth middleware) http.Handler {
 	for pattern, h := range api {
 		mux.HandleFunc(pattern, auth(h))
 	}
-	return limitBodies(muxErrorsAsProblems(mux))
+	return refuseMalformed(limitBodies(muxErrorsAsProblems(mux)))
 }
 
 func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
+	if s.storageFull.Load() {
+		writeProblem(w, r, newProblem(http.StatusServiceUnavailable, "storage-full", "writes fail: the server's storage is full"))
+		return
+	}
 	if _, err := s.store.CountUsers(r.Context()); err != nil {
 		s.log.ErrorContext(r.Context(), "not ready", "err", err)
 		writeProblem(w, r, newProblem(http.StatusServiceUnavailable, "unavailable", "the database is not answering"))
@@ -168,9 +187,15 @@ func (s *Server) authenticate(next http.HandlerFunc) http.HandlerFunc {
 }
 
 // muxErrorsAsProblems turns the plain-text 404 and 405 answers of
-// http.ServeMux (unknown path, wrong method) into problem documents.
+// http.ServeMux (unknown path, wrong method) into problem documents. A path
+// that is not in its clean form ("//", "/./", "/../") is not found either:
+// the mux would redirect it with an HTML page.
 func muxErrorsAsProblems(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if clean := cleanPath(r.URL.Path); clean != r.URL.Path {
+			writeProblem(w, r, newProblem(http.StatusNotFound, "not-found", "no such endpoint: "+r.Method+" "+r.URL.Path+" (paths are used as they are: did you mean "+clean+"?)"))
+			return
+		}
 		if _, pattern := mux.Handler(r); pattern != "" {
 			mux.ServeHTTP(w, r)
 			return
@@ -196,6 +221,53 @@ type muxErrorRecorder struct {
 func (m *muxErrorRecorder) Header() http.Header         { return m.header }
 func (m *muxErrorRecorder) WriteHeader(code int)        { m.status = code }
 func (m *muxErrorRecorder) Write(p []byte) (int, error) { return len(p), nil }
+
+// cleanPath is p without empty, "." and ".." elements, keeping a final
+// slash, as http.ServeMux cleans it.
+func cleanPath(p string) string {
+	if p == "" {
+		return "/"
+	}
+	clean := path.Clean(p)
+	if strings.HasSuffix(p, "/") && clean != "/" {
+		clean += "/"
+	}
+	return clean
+}
+
+// refuseMalformed answers, as problems, requests net/http lets through but
+// the handlers would misread: a query string that url.ParseQuery refuses,
+// such as one with more than 10,000 parameters (r.URL.Query would drop
+// every filter), and headers over MaxHeaderBytes.
+func refuseMalformed(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if n := headerBytes(r); n > MaxHeaderBytes {
+			writeProblem(w, r, newProblem(http.StatusRequestHeaderFieldsTooLarge, "headers-too-large",
+				fmt.Sprintf("the request's headers take %d bytes; the limit is %d", n, MaxHeaderBytes)))
+			return
+		}
+		if r.URL.RawQuery != "" {
+			if _, err := url.ParseQuery(r.URL.RawQuery); err != nil {
+				writeProblem(w, r, badRequest("malformed query string: "+err.Error()))
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// headerBytes is about what the request's headers took on the wire. The
+// request line is not counted: a long query is bounded by its number of
+// parameters instead, and by ListenMaxHeaderBytes.
+func headerBytes(r *http.Request) int {
+	n := len("Host: \r\n") + len(r.Host)
+	for k, vs := range r.Header {
+		for _, v := range vs {
+			n += len(k) + len(": \r\n") + len(v)
+		}
+	}
+	return n
+}
 
 // limitBodies caps request bodies so an oversized upload gets 413 instead
 // of filling memory.
@@ -240,7 +312,17 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
-		s.log.InfoContext(r.Context(), "request", "method", r.Method, "path", r.URL.Path, "status", rec.status,
+		switch {
+		case rec.status == http.StatusInsufficientStorage:
+			s.storageFull.Store(true)
+		case rec.status < 300 && r.Method != http.MethodGet && r.Method != http.MethodHead:
+			s.storageFull.Store(false)
+		}
+		msg := "request"
+		if rec.status == statusClientClosed {
+			msg = "request abandoned by the client"
+		}
+		s.log.InfoContext(r.Context(), msg, "method", r.Method, "path", r.URL.Path, "status", rec.status,
 			"duration_ms", float64(time.Since(start).Microseconds())/1000)
 	})
 }

@@ -20,6 +20,10 @@ var (
 	ErrDuplicate = errors.New("already exists")
 	// ErrIdempotencyMismatch is an Idempotency-Key reused for a different request.
 	ErrIdempotencyMismatch = errors.New("idempotency key reused with a different request")
+	// ErrStorageFull is a write refused because the store's storage, its
+	// disk or the database's size limit, is full. Nothing of the write
+	// was kept: it can be sent again once there is room.
+	ErrStorageFull = errors.New("the server's storage is full")
 )
 
 // ConflictError is an update made against a version that is no longer current.

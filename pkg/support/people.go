@@ -28,10 +28,13 @@ func (n NewUser) User() User {
 // Normalize fills defaults and checks a new user.
 func (u *User) Normalize() error {
 	u.Email = strings.ToLower(strings.TrimSpace(u.Email))
-	if at := strings.IndexByte(u.Email, '@'); at <= 0 || at == len(u.Email)-1 || strings.ContainsAny(u.Email, " \t\n") {
-		return &ValidationError{Field: "email", Message: "invalid email \"" + u.Email + "\""}
+	if err := CheckEmail("email", u.Email); err != nil {
+		return err
 	}
 	u.Name = strings.TrimSpace(u.Name)
+	if err := checkText(textField{"name", u.Name}); err != nil {
+		return err
+	}
 	if u.Name == "" {
 		u.Name = u.Email
 	}

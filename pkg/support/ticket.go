@@ -47,6 +47,15 @@ func (n *NewTicket) Normalize() error {
 	if utf8.RuneCountInString(n.Description) > MaxDescriptionLen {
 		return &ValidationError{Field: "description", Message: fmt.Sprintf("description is longer than %d characters", MaxDescriptionLen)}
 	}
+	if err := checkText(textField{"subject", n.Subject}, textField{"description", n.Description}, textField{"requester_name", n.RequesterName},
+		textField{"product_version", n.ProductVersion}, textField{"environment", n.Environment}); err != nil {
+		return err
+	}
+	if n.RequesterEmail != "" {
+		if err := CheckEmail("requester_email", n.RequesterEmail); err != nil {
+			return err
+		}
+	}
 	setDefault(&n.Severity, "S3")
 	setDefault(&n.Language, "en")
 	setDefault(&n.Channel, "portal")
@@ -86,7 +95,7 @@ func NormalizeTags(tags []string) ([]string, error) {
 		if t == "" {
 			continue
 		}
-		if utf8.RuneCountInString(t) > MaxTagLen || strings.ContainsAny(t, " \t\n,") {
+		if utf8.RuneCountInString(t) > MaxTagLen || strings.ContainsAny(t, " \t\n,\x00") {
 			return nil, &ValidationError{Field: "tags", Message: fmt.Sprintf("invalid tag %q: tags are at most %d characters, without spaces or commas", t, MaxTagLen)}
 		}
 		out = append(out, t)
@@ -146,6 +155,9 @@ func (p TicketPatch) Apply(t Ticket) (Ticket, error) {
 		if subject == "" || utf8.RuneCountInString(subject) > MaxSubjectLen {
 			return t, &ValidationError{Field: "subject", Message: fmt.Sprintf("subject must be 1 to %d characters", MaxSubjectLen)}
 		}
+		if err := checkText(textField{"subject", subject}); err != nil {
+			return t, err
+		}
 		next.Subject = subject
 	}
 	if p.Tier != nil {
@@ -186,6 +198,9 @@ type NewComment struct {
 func (c *NewComment) Normalize() error {
 	if strings.TrimSpace(c.Body) == "" {
 		return &ValidationError{Field: "body", Message: "comment body is empty"}
+	}
+	if err := checkText(textField{"body", c.Body}); err != nil {
+		return err
 	}
 	if utf8.RuneCountInString(c.Body) > MaxCommentLen {
 		return &ValidationError{Field: "body", Message: fmt.Sprintf("comment body is longer than %d characters", MaxCommentLen)}

@@ -267,6 +267,10 @@ func BenchmarkNextTicket(b *testing.B) {
 			}
 			wg.Wait()
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "claims/s")
+			// The log after b.N claims, while the store is still open.
+			if fi, err := os.Stat(path + "-wal"); err == nil {
+				b.ReportMetric(float64(fi.Size())/(1<<20), "wal-MiB")
+			}
 		})
 	}
 }

@@ -275,7 +275,8 @@ func writeConn(ctx context.Context, db *sql.DB) (*sql.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, pragma := range []string{fmt.Sprintf("cache_size = -%d", writerCache), "busy_timeout = 0", "wal_autocheckpoint = 0"} {
+	for _, pragma := range []string{fmt.Sprintf("cache_size = -%d", writerCache), "busy_timeout = 0", "wal_autocheckpoint = 0",
+		fmt.Sprintf("journal_size_limit = %d", walLimit)} {
 		if _, err := c.ExecContext(ctx, "PRAGMA "+pragma); err != nil {
 			c.Close()
 			return nil, err

@@ -7,6 +7,11 @@ import (
 	"runtime"
 	"runtime/debug"
 	"time"
+
+	sqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/supctl/supctl/pkg/support"
 )
 
 // A job is one write waiting for its turn.
@@ -117,7 +122,23 @@ func (s *Store) write(ctx context.Context, fn func(tx *txn, now time.Time) error
 	if j.panicked != nil {
 		panic(j.panicked)
 	}
-	return j.err
+	return classify(j.err)
+}
+
+// classify wraps the errors callers branch on in the store's shared
+// errors: a full disk or database is support.ErrStorageFull.
+func classify(err error) error {
+	if isFull(err) {
+		return fmt.Errorf("%w: %v", support.ErrStorageFull, err)
+	}
+	return err
+}
+
+// isFull reports whether err is SQLite's SQLITE_FULL: the disk, or the
+// database's max_page_count, has no room for the pages a write needs.
+func isFull(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code()&0xff == sqlite3.SQLITE_FULL
 }
 
 // writes is the writer: it runs queued writes until the store closes, and
@@ -180,6 +201,9 @@ func (s *Store) runQueued() {
 	for _, j := range batch {
 		close(j.done)
 	}
+	// After the answers, before the next transaction: a log past its
+	// bound is emptied before it grows further.
+	s.ckpt.bound(s.wconn)
 }
 
 // dequeue takes up to n of the oldest queued jobs.
@@ -269,7 +293,7 @@ func (s *Store) tryBatch(jobs []*job, limit int) (more []*job, err error) {
 	if err := tx.Commit(); err != nil {
 		return more, err
 	}
-	s.ckpt.notify()
+	s.ckpt.committed()
 	return more, nil
 }
 
@@ -296,7 +320,9 @@ func (s *Store) runJob(t *txn, j *job) error {
 		return err
 	}
 	if j.err = j.run(t, s.stamp()); j.err != nil {
-		if isBusy(j.err) {
+		// SQLite may have rolled back the whole transaction on a full
+		// disk: the jobs before this one are undone too.
+		if isBusy(j.err) || isFull(j.err) {
 			return j.err
 		}
 		if _, err := t.ExecContext(t.ctx, "ROLLBACK TO job"); err != nil {

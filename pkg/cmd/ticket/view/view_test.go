@@ -154,3 +154,31 @@ func TestViewShowsControlCharactersInert(t *testing.T) {
 		}
 	}
 }
+
+// A customer's bidirectional overrides cannot reorder what the engineer
+// reads (a file name "invoice\u202Efdp.exe" reads as "invoiceexe.pdf"):
+// they are shown as their codes, in the ticket and in its thread.
+func TestViewShowsBidiControlsEscaped(t *testing.T) {
+	f, io := cmdtest.Factory(t, true)
+	client, _ := f.APIClient()
+	tk, err := client.CreateTicket(t.Context(), support.NewTicket{Subject: "open invoice\u202Efdp.exe", Description: "see \u2067attached\u2069",
+		Division: "core", Region: "apac-jp", Language: "en", RequesterKind: "internal", RequesterName: "Eve\u202D"}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.AddComment(t.Context(), tk.ID, support.NewComment{Body: "run \u202Etxt.sh"}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmdtest.Run(NewCmdView(f, nil), shared.Ref(tk.ID), "--comments"); err != nil {
+		t.Fatal(err)
+	}
+	out := io.Out.String()
+	if strings.ContainsFunc(out, func(r rune) bool { return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 }) {
+		t.Errorf("view output carries a bidirectional control:\n%q", out)
+	}
+	for _, want := range []string{"invoice<U+202E>fdp.exe", "see <U+2067>attached<U+2069>", "run <U+202E>txt.sh"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("view output lacks %q:\n%q", want, out)
+		}
+	}
+}
