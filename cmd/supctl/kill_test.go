@@ -24,6 +24,11 @@ import (
 	_ "github.com/supctl/supctl/pkg/store/sqlite" // registers the "sqlite" driver
 )
 
+// patience bounds every wait of the kill tests on a process. It guards
+// against a hang, not a measure of speed: a race-detector build filling
+// the demo database on a busy machine can take most of a minute.
+const patience = 3 * time.Minute
+
 // process is a supctl started by the kill tests, with what it printed.
 type process struct {
 	cmd    *exec.Cmd
@@ -104,8 +109,8 @@ func (p *process) listening(t *testing.T) string {
 		return "http://" + addr
 	case <-p.exited:
 		t.Fatalf("supctl serve exited before listening:\n%s", p.errText())
-	case <-time.After(30 * time.Second):
-		t.Fatalf("supctl serve is not listening after 30s:\n%s", p.errText())
+	case <-time.After(patience):
+		t.Fatalf("supctl serve is not listening after %s:\n%s", patience, p.errText())
 	}
 	return ""
 }
@@ -192,8 +197,8 @@ func TestKillUnderWrites(t *testing.T) {
 	case token = <-p.token:
 	case <-p.exited:
 		t.Fatalf("first start printed no token:\n%s", p.errText())
-	case <-time.After(30 * time.Second):
-		t.Fatalf("first start printed no token on stdout in 30s:\n%s", p.errText())
+	case <-time.After(patience):
+		t.Fatalf("first start printed no token on stdout in %s:\n%s", patience, p.errText())
 	}
 	acked := map[string]ticketRef{} // by Idempotency-Key
 	// verify checks that every write acknowledged before is there, and
@@ -353,9 +358,10 @@ func TestInterruptedFirstRunRemovesItsFiles(t *testing.T) {
 	}
 }
 
-// waitFor polls cond until it holds or the process exits, for at most 30s.
+// waitFor polls cond until it holds or the process exits, for at most
+// patience.
 func waitFor(p *process, cond func() bool) bool {
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(patience)
 	for time.Now().Before(deadline) {
 		if cond() {
 			return true
