@@ -32,7 +32,7 @@ type NextOptions struct {
 	Force  bool
 }
 
-var fields = []string{"ticket", "queue", "reason", "claimed"}
+var fields = []string{"ticket", "queue", "reason", "clock", "breach_at", "claimed"}
 
 // NewCmdNext returns the command; runF replaces the run in tests.
 func NewCmdNext(f *cmdutil.Factory, runF func(*NextOptions) error) *cobra.Command {
@@ -110,6 +110,20 @@ func nextRun(ctx context.Context, opts *NextOptions) error {
 	if !pick.Claimed {
 		verb = "would claim"
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s %s %s: %s\n", cs.SuccessIcon(), verb, tshared.Ref(t.ID), pick.Reason)
+	fmt.Fprintf(opts.IO.ErrOut, "%s %s %s: %s\n", cs.SuccessIcon(), verb, tshared.Ref(t.ID), reason(opts, pick))
 	return nil
+}
+
+// reason is why the pick came first, its instant in the profile's
+// timezone on a terminal and in RFC 3339 otherwise. Without an instant
+// (no clock runs, or the server does not send it) the server's reason
+// stands.
+func reason(opts *NextOptions, pick support.Pick) string {
+	if pick.BreachAt == nil {
+		return pick.Reason
+	}
+	now := opts.Now()
+	loc := tshared.ProfileZone(opts.Config)
+	tty := opts.IO.IsStderrTTY()
+	return pick.Describe(now, func(at time.Time) string { return tshared.When(tty, now, loc, at) })
 }

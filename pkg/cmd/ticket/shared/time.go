@@ -1,0 +1,58 @@
+package shared
+
+import (
+	"time"
+
+	"github.com/supctl/supctl/pkg/config"
+	"github.com/supctl/supctl/pkg/text"
+)
+
+// ProfileZone is the timezone of the active profile, UTC when it sets none
+// or the config cannot be read.
+func ProfileZone(cfg func() (*config.Config, error)) *time.Location {
+	if cfg == nil {
+		return time.UTC
+	}
+	c, err := cfg()
+	if err != nil {
+		return time.UTC
+	}
+	p, err := c.Active()
+	if err != nil || p.Timezone == "" {
+		return time.UTC
+	}
+	loc, err := time.LoadLocation(p.Timezone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
+// ShortTime is t in loc as briefly as is clear seen at now: "18:00 JST"
+// on the same day, "Fri 18:00 JST" within a week either way, else
+// "2026-11-02 18:00 JST".
+func ShortTime(now time.Time, loc *time.Location, t time.Time) string {
+	t, now = t.In(loc), now.In(loc)
+	y1, m1, d1 := t.Date()
+	y2, m2, d2 := now.Date()
+	switch days := t.Sub(now); {
+	case y1 == y2 && m1 == m2 && d1 == d2:
+		return t.Format("15:04 MST")
+	case days < 6*24*time.Hour && days > -6*24*time.Hour:
+		return t.Format("Mon 15:04 MST")
+	}
+	return t.Format("2006-01-02 15:04 MST")
+}
+
+// When is an instant for a person or a script: on a terminal in loc with
+// how far it is from now ("Fri 18:00 JST (in 3 hours)"), else RFC 3339 in
+// UTC.
+func When(tty bool, now time.Time, loc *time.Location, t time.Time) string {
+	if !tty {
+		return RFC3339(t)
+	}
+	return ShortTime(now, loc, t) + " (" + text.RelativeTime(now, t) + ")"
+}
+
+// RFC3339 is t as scripts read it: RFC 3339 in UTC.
+func RFC3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }
