@@ -29,8 +29,8 @@ func ProfileZone(cfg func() (*config.Config, error)) *time.Location {
 }
 
 // ShortTime is t in loc as briefly as is clear seen at now: "18:00 JST"
-// on the same day, "Fri 18:00 JST" within a week either way, else
-// "2026-11-02 18:00 JST".
+// on the same day, "Fri 18:00 JST" within a week either way, "Nov 2 18:00
+// JST" in the same year, else "2025-11-02 18:00 JST".
 func ShortTime(now time.Time, loc *time.Location, t time.Time) string {
 	t, now = t.In(loc), now.In(loc)
 	y1, m1, d1 := t.Date()
@@ -40,6 +40,8 @@ func ShortTime(now time.Time, loc *time.Location, t time.Time) string {
 		return t.Format("15:04 MST")
 	case days < 6*24*time.Hour && days > -6*24*time.Hour:
 		return t.Format("Mon 15:04 MST")
+	case y1 == y2:
+		return t.Format("Jan 2 15:04 MST")
 	}
 	return t.Format("2006-01-02 15:04 MST")
 }

@@ -103,14 +103,7 @@ func viewRun(ctx context.Context, opts *ViewOptions) error {
 		}
 		return opts.Exporter.Write(opts.IO, ticketWithComments{Ticket: t, Comments: comments, SLA: clocks})
 	}
-	loc := time.UTC
-	if cfg, err := opts.Config(); err == nil {
-		if p, err := cfg.Active(); err == nil && p.Timezone != "" {
-			if l, err := time.LoadLocation(p.Timezone); err == nil {
-				loc = l
-			}
-		}
-	}
+	loc := shared.ProfileZone(opts.Config)
 	if err := opts.IO.StartPager(); err == nil {
 		defer opts.IO.StopPager()
 	}
@@ -124,12 +117,23 @@ func printTicket(ios *iostreams.IOStreams, now time.Time, loc *time.Location, t 
 	tty := ios.IsStdoutTTY()
 	when := func(at time.Time) string {
 		if !tty {
-			return at.UTC().Format(time.RFC3339)
+			return shared.RFC3339(at)
 		}
 		return at.In(loc).Format("2006-01-02 15:04 MST") + " (" + text.RelativeTime(now, at) + ")"
 	}
 	t = shared.Printable(t)
-	fmt.Fprintf(out, "%s %s\n", cs.Bold(shared.Ref(t.ID)), cs.Bold(t.Subject))
+	ref := shared.Ref(t.ID)
+	subject := []string{t.Subject}
+	if tty {
+		subject = text.WrapLine(max(ios.TerminalWidth()-len(ref)-1, 1), t.Subject)
+	}
+	for i, line := range subject {
+		if i == 0 {
+			fmt.Fprintf(out, "%s %s\n", cs.Bold(ref), cs.Bold(line))
+		} else {
+			fmt.Fprintf(out, "%s %s\n", strings.Repeat(" ", len(ref)), cs.Bold(line))
+		}
+	}
 	account := t.AccountName
 	if account == "" {
 		account = "(internal request)"
@@ -157,11 +161,15 @@ func printTicket(ios *iostreams.IOStreams, now time.Time, loc *time.Location, t 
 	for _, r := range rows {
 		fmt.Fprintf(out, "%s %s\n", cs.Muted(text.PadRight(11, r[0]+":")), r[1])
 	}
-	printSLA(out, cs, now, loc, clocks)
+	printSLA(out, cs, slaView{tty: tty, width: ios.TerminalWidth(), now: now, viewer: loc}, clocks)
 	fmt.Fprintln(out)
-	fmt.Fprintln(out, strings.TrimRight(t.Description, "\n"))
+	wrap := 0 // piped, text is printed as it was written
+	if tty {
+		wrap = ios.TerminalWidth()
+	}
+	printBody(out, "", wrap, t.Description)
 	if withComments {
-		printThread(out, cs, when, comments)
+		printThread(out, cs, func(at time.Time) string { return shared.When(tty, now, loc, at) }, wrap, comments)
 	}
 }
 
@@ -178,7 +186,9 @@ func joinSet(sep string, values ...string) string {
 	return strings.Join(slices.DeleteFunc(values, func(v string) bool { return v == "" }), sep)
 }
 
-func printThread(out io.Writer, cs *iostreams.ColorScheme, when func(time.Time) string, comments []support.Comment) {
+// printThread shows the comments; with a width, each body's lines are
+// wrapped to it keeping their indentation.
+func printThread(out io.Writer, cs *iostreams.ColorScheme, when func(time.Time) string, width int, comments []support.Comment) {
 	fmt.Fprintf(out, "\n%s\n", cs.Bold("── "+text.Pluralize(len(comments), "comment")+" ──"))
 	for _, c := range comments {
 		kind := "reply"
@@ -189,11 +199,24 @@ func printThread(out io.Writer, cs *iostreams.ColorScheme, when func(time.Time) 
 			kind = "reply from the requester"
 		}
 		fmt.Fprintf(out, "\n%s · %s · %s\n", cs.Bold(text.Safe(c.Author)), kind, cs.Muted(when(c.CreatedAt)))
-		for _, line := range strings.Split(strings.TrimRight(text.Safe(c.Body), "\n"), "\n") {
-			if c.Internal {
-				line = "│ " + line
-			}
-			fmt.Fprintln(out, "  "+line)
+		prefix := "  "
+		if c.Internal {
+			prefix = "  │ "
+		}
+		printBody(out, prefix, width, text.Safe(c.Body))
+	}
+}
+
+// printBody prints text, each line after prefix; with a width, lines
+// longer than it are wrapped keeping their indentation.
+func printBody(out io.Writer, prefix string, width int, body string) {
+	for _, line := range strings.Split(strings.TrimRight(body, "\n"), "\n") {
+		lines := []string{line}
+		if width > 0 {
+			lines = text.WrapLine(width-text.DisplayWidth(prefix), line)
+		}
+		for _, l := range lines {
+			fmt.Fprintln(out, strings.TrimRight(prefix+l, " "))
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/supctl/supctl/pkg/cmdtest"
 	"github.com/supctl/supctl/pkg/cmdutil"
 	"github.com/supctl/supctl/pkg/support"
+	"github.com/supctl/supctl/pkg/text"
 )
 
 // ticketWithNotes finds a demo ticket whose thread has an internal note.
@@ -103,8 +105,8 @@ func TestViewJSONIncludesComments(t *testing.T) {
 }
 
 // TestClocksFollowTheCustomerShownInBothZones: a Tokyo customer's ticket
-// viewed from a San Jose profile shows its SLA instants in Tokyo time and
-// in the viewer's, and a paused clock says why.
+// viewed from a San Jose profile on a wide terminal shows its SLA instants
+// in the viewer's time and the customer's, and a paused clock says why.
 func TestClocksFollowTheCustomerShownInBothZones(t *testing.T) {
 	f, io := cmdtest.Factory(t, true)
 	io.Env["SUPCTL_TIMEZONE"] = "America/Los_Angeles"
@@ -117,7 +119,7 @@ func TestClocksFollowTheCustomerShownInBothZones(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := io.Out.String()
-	for _, want := range []string{"SLA", "Asia/Tokyo", "waiting on customer", "JST / ", " PST yours", "paused"} {
+	for _, want := range []string{"SLA", "Asia/Tokyo", "paused: waiting on customer", " PST = ", " JST customer's"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("view lacks %q:\n%s", want, out)
 		}
@@ -152,5 +154,69 @@ func TestViewShowsControlCharactersInert(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("view output lacks %q:\n%q", want, out)
 		}
+	}
+}
+
+// addIndentedComment comments on a Japanese demo ticket with an indented
+// list item longer than a terminal line, and returns the ticket.
+func addIndentedComment(t *testing.T, f *cmdutil.Factory) support.Ticket {
+	t.Helper()
+	tk := ticketWithNotes(t, f)
+	client, _ := f.APIClient()
+	body := "手順:\n  - NodeManager の yarn.nodemanager.pmem-check-enabled を false にしてから、全ノードで NodeManager を再起動してください。\nDone."
+	if _, err := client.AddComment(t.Context(), tk.ID, support.NewComment{Body: body}, ""); err != nil {
+		t.Fatal(err)
+	}
+	return tk
+}
+
+// TestViewAt80Columns: on an 80-column terminal with a Tokyo profile no
+// line is wider than the terminal, the SLA lines are phrases in JST (no
+// "calendar left of ... wall"), and a comment's long indented line wraps
+// under its own indentation.
+func TestViewAt80Columns(t *testing.T) {
+	f, io := cmdtest.Factory(t, true)
+	f.IOStreams.SetTerminalWidth(80)
+	io.Env["SUPCTL_TIMEZONE"] = "Asia/Tokyo"
+	tk := addIndentedComment(t, f)
+	if err := cmdtest.Run(NewCmdView(f, nil), shared.Ref(tk.ID), "--comments"); err != nil {
+		t.Fatal(err)
+	}
+	out := io.Out.String()
+	for _, line := range strings.Split(out, "\n") {
+		if w := text.DisplayWidth(line); w > 80 {
+			t.Errorf("%d columns: %s", w, line)
+		}
+	}
+	sla := out[strings.Index(out, "\nSLA "):]
+	sla = sla[:strings.Index(sla[1:], "\n\n")+1]
+	if strings.Contains(sla, " left of ") || strings.Contains(sla, "wall") || !strings.Contains(sla, " JST") {
+		t.Errorf("SLA lines do not read clearly:\n%s", sla)
+	}
+	if !strings.Contains(out, "\n    - NodeManager の yarn.nodemanager.pmem-check-enabled を false にしてから、全\n      ノードで NodeManager を再起動してください。\n") {
+		t.Errorf("the indented line is not wrapped under its indentation:\n%s", out)
+	}
+}
+
+// TestViewPipedTimesAreRFC3339: piped, the SLA instants are RFC 3339 like
+// every other time, nothing is relative, and bodies are left as written.
+func TestViewPipedTimesAreRFC3339(t *testing.T) {
+	f, io := cmdtest.Factory(t, false)
+	io.Env["SUPCTL_TIMEZONE"] = "Asia/Tokyo"
+	tk := addIndentedComment(t, f)
+	if err := cmdtest.Run(NewCmdView(f, nil), shared.Ref(tk.ID), "--comments"); err != nil {
+		t.Fatal(err)
+	}
+	out := io.Out.String()
+	if strings.Contains(out, "JST") || strings.Contains(out, " ago") || strings.Contains(out, " in ") {
+		t.Errorf("piped view has a time for people:\n%s", out)
+	}
+	sla := out[strings.Index(out, "\nSLA "):]
+	sla = sla[:strings.Index(sla[1:], "\n\n")+1]
+	if !regexp.MustCompile(`(met|due|breached at) \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ`).MatchString(sla) {
+		t.Errorf("SLA lines carry no RFC 3339 instant:\n%s", sla)
+	}
+	if !strings.Contains(out, "\n    - NodeManager の yarn.nodemanager.pmem-check-enabled を false にしてから、全ノードで NodeManager を再起動してください。\n") {
+		t.Errorf("the piped body was changed:\n%s", out)
 	}
 }
