@@ -32,6 +32,7 @@ type ViewOptions struct {
 
 	ID       int64
 	Comments bool
+	History  bool
 }
 
 // viewFields are the JSON fields of `ticket view`: a ticket and its thread.
@@ -46,9 +47,12 @@ func NewCmdView(f *cmdutil.Factory, runF func(*ViewOptions) error) *cobra.Comman
 		Long: `Show a ticket: subject, status, severity, account, requester, channel,
 region, division, language, assignee and tier, times in the profile's
 timezone, then the description. With --comments, the thread follows; internal
-notes are marked as such.`,
+notes are marked as such. With --history, who claimed, released, skipped or
+changed the ticket and when (see supctl ticket history); partner users are
+refused the history.`,
 		Example: `  $ supctl ticket view 1042
   $ supctl ticket view 1042 --comments
+  $ supctl ticket view 1042 --history
   $ supctl ticket view 1042 --json status,version --jq .status`,
 		Args:              cmdutil.ExactArgs(1, "give the id of the ticket to view, e.g. `supctl ticket view 1042`"),
 		ValidArgsFunction: shared.CompleteTicketIDs(f),
@@ -58,6 +62,10 @@ notes are marked as such.`,
 				return err
 			}
 			opts.ID = id
+			if opts.History && opts.Exporter != nil {
+				return cmdutil.UsageErrorf("--history does not combine with --json, --jq or --template").
+					WithHint("the events as JSON: supctl ticket history %d --json", id)
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -65,6 +73,7 @@ notes are marked as such.`,
 		},
 	}
 	cmd.Flags().BoolVarP(&opts.Comments, "comments", "c", false, "show the thread of replies and internal notes")
+	cmd.Flags().BoolVar(&opts.History, "history", false, "show who claimed, released, skipped or changed the ticket, and when")
 	cmdutil.AddJSONFlags(cmd, &opts.Exporter, viewFields)
 	return cmd
 }
@@ -92,6 +101,10 @@ func viewRun(ctx context.Context, opts *ViewOptions) error {
 	if err == nil {
 		clocks, err = client.TicketSLA(ctx, opts.ID)
 	}
+	var events []support.Event
+	if err == nil && opts.History && opts.Exporter == nil {
+		events, err = client.Events(ctx, opts.ID)
+	}
 	opts.IO.StopProgressIndicator()
 	if err != nil {
 		return err
@@ -108,6 +121,11 @@ func viewRun(ctx context.Context, opts *ViewOptions) error {
 		defer opts.IO.StopPager()
 	}
 	printTicket(opts.IO, opts.Now(), loc, t, clocks, comments, opts.Comments)
+	if opts.History {
+		out, cs := opts.IO.Out, opts.IO.ColorScheme()
+		fmt.Fprintf(out, "\n%s\n", cs.Bold("── history: "+text.Pluralize(len(events), "event")+" ──"))
+		shared.PrintHistory(out, opts.IO, opts.Now(), loc, events)
+	}
 	return nil
 }
 

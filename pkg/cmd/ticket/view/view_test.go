@@ -220,3 +220,35 @@ func TestViewPipedTimesAreRFC3339(t *testing.T) {
 		t.Errorf("the piped body was changed:\n%s", out)
 	}
 }
+
+// TestViewHistory: --history adds who claimed and released the ticket,
+// with the reason given, in the profile's timezone; it has no JSON form.
+func TestViewHistory(t *testing.T) {
+	f, io := cmdtest.Factory(t, true)
+	io.Env["SUPCTL_TIMEZONE"] = "Asia/Tokyo"
+	client, _ := f.APIClient()
+	page, err := client.ListTickets(t.Context(), support.TicketFilter{Statuses: []string{"new"}, Regions: []string{"apac-jp"}, Limit: 1})
+	if err != nil || len(page.Tickets) == 0 {
+		t.Fatalf("no new Tokyo ticket: %v", err)
+	}
+	id := page.Tickets[0].ID
+	if _, err := client.Claim(t.Context(), id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.Release(t.Context(), id, "customer wants Seoul"); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmdtest.Run(NewCmdView(f, nil), shared.Ref(id), "--history"); err != nil {
+		t.Fatal(err)
+	}
+	out := io.Out.String()
+	for _, want := range []string{`── history: \d+ events ──`, `\n18:30 JST  ken@example\.com +claimed \(status new → open\)\n`, `\n18:30 JST  ken@example\.com +released: customer wants Seoul\n`} {
+		if !regexp.MustCompile(want).MatchString(out) {
+			t.Errorf("view --history lacks %s:\n%s", want, out)
+		}
+	}
+	err = cmdtest.Run(NewCmdView(f, nil), shared.Ref(id), "--history", "--json", "id")
+	if code := cmdutil.CodeOf(err); code != cmdutil.ExitUsage {
+		t.Errorf("--history --json: exit %d (%v), want a usage error", code, err)
+	}
+}
