@@ -177,9 +177,9 @@ func lastIsWide(s string) bool {
 }
 
 func isClosing(r rune) bool {
-	return strings.ContainsRune("、。，．・：；？！」』）〕］｝〉》】ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ", r)
+	return strings.ContainsRune(")]、。，．・：；？！」』）〕］｝〉》】ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ", r)
 }
 
 func isOpening(r rune) bool {
-	return strings.ContainsRune("「『（〔［｛〈《【", r) || unicode.Is(unicode.Ps, r) && narrow.RuneWidth(r) == 2
+	return strings.ContainsRune("([「『（〔［｛〈《【", r) || unicode.Is(unicode.Ps, r) && narrow.RuneWidth(r) == 2
 }
