@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/supctl/supctl/pkg/config"
+	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/text"
 )
 
@@ -54,6 +55,21 @@ func When(tty bool, now time.Time, loc *time.Location, t time.Time) string {
 		return RFC3339(t)
 	}
 	return ShortTime(now, loc, t) + " (" + text.RelativeTime(now, t) + ")"
+}
+
+// ErrOutWhen is When for the times of messages on stderr: in the
+// profile's zone when stderr is a terminal.
+func ErrOutWhen(ios *iostreams.IOStreams, now func() time.Time, cfg func() (*config.Config, error)) func(time.Time) string {
+	return func(t time.Time) string {
+		if !ios.IsStderrTTY() {
+			return RFC3339(t)
+		}
+		n := time.Now()
+		if now != nil {
+			n = now()
+		}
+		return When(true, n, ProfileZone(cfg), t)
+	}
 }
 
 // RFC3339 is t as scripts read it: RFC 3339 in UTC.
