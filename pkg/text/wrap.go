@@ -16,8 +16,8 @@ const minWrapWidth = 20
 // WrapLine breaks one line of text into lines of at most width columns
 // that keep its indentation: leading spaces and tabs, "> " quote markers,
 // and for a list item ("- ", "* ", "1. ") the hanging indent of its text.
-// It breaks at spaces, and between the characters of Chinese, Japanese and
-// Korean text, never before closing punctuation such as "、" or "」";
+// It breaks at spaces, and between the characters of Chinese and Japanese
+// text, never before closing punctuation such as "、" or "」";
 // a word wider than the line is cut. Leading tabs become spaces.
 func WrapLine(width int, line string) []string {
 	lead, rest := splitIndent(line)
@@ -149,7 +149,7 @@ func tokens(s string) []string {
 			}
 			word.WriteRune(r)
 			continue
-		case narrow.RuneWidth(r) == 2 || isOpening(r):
+		case breaksAround(r) || isOpening(r):
 			if !opening {
 				end()
 			}
@@ -173,7 +173,14 @@ func tokens(s string) []string {
 
 func lastIsWide(s string) bool {
 	r := []rune(s)
-	return len(r) > 0 && narrow.RuneWidth(r[len(r)-1]) == 2
+	return len(r) > 0 && breaksAround(r[len(r)-1])
+}
+
+// breaksAround reports a character a line may break before and after: a
+// wide one of Chinese or Japanese text, written without spaces. Korean
+// separates its words with spaces, and breaks there only.
+func breaksAround(r rune) bool {
+	return narrow.RuneWidth(r) == 2 && !unicode.Is(unicode.Hangul, r)
 }
 
 func isClosing(r rune) bool {

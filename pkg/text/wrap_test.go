@@ -28,8 +28,8 @@ func TestWrapLine(t *testing.T) {
 			[]string{"  ジョブが失敗しまし", "  た、ログを確認してく", "  ださい。"}},
 		{"a parenthesis stays with its text", 22, "  最近クラスタに変更(パッチ適用)はありましたか",
 			[]string{"  最近クラスタに変更", "  (パッチ適用)はありま", "  したか"}},
-		{"Korean words", 20, "작업이 실패했습니다 로그를 확인해 주세요",
-			[]string{"작업이 실패했습니다", "로그를 확인해 주세요"}},
+		{"Korean breaks between words only", 20, "작업이 실패했습니다 조인 스테이지에서 로그를",
+			[]string{"작업이 실패했습니다", "조인 스테이지에서", "로그를"}},
 	} {
 		got := WrapLine(c.width, c.line)
 		if !reflect.DeepEqual(got, c.want) {

@@ -177,7 +177,18 @@ func printTicket(ios *iostreams.IOStreams, now time.Time, loc *time.Location, t 
 		rows = append(rows, [2]string{"tam", t.TAM})
 	}
 	for _, r := range rows {
-		fmt.Fprintf(out, "%s %s\n", cs.Muted(text.PadRight(11, r[0]+":")), r[1])
+		// A long value (an environment, many tags) wraps under itself.
+		lines := []string{r[1]}
+		if tty {
+			lines = text.WrapLine(max(ios.TerminalWidth()-12, 1), r[1])
+		}
+		for i, l := range lines {
+			label := ""
+			if i == 0 {
+				label = r[0] + ":"
+			}
+			fmt.Fprintf(out, "%s %s\n", cs.Muted(text.PadRight(11, label)), l)
+		}
 	}
 	printSLA(out, cs, slaView{tty: tty, width: ios.TerminalWidth(), now: now, viewer: loc}, clocks)
 	fmt.Fprintln(out)

@@ -252,3 +252,33 @@ func TestViewHistory(t *testing.T) {
 		t.Errorf("--history --json: exit %d (%v), want a usage error", code, err)
 	}
 }
+
+// TestViewWrapsHeaderAndKoreanAt80Columns: a long header value wraps under
+// itself, and Korean text breaks between words, never inside one.
+func TestViewWrapsHeaderAndKoreanAt80Columns(t *testing.T) {
+	f, io := cmdtest.Factory(t, true)
+	f.IOStreams.SetTerminalWidth(80)
+	client, _ := f.APIClient()
+	tk, err := client.CreateTicket(t.Context(), support.NewTicket{Subject: "Spark 작업이 executor 메모리 부족으로 실패합니다",
+		Description:    "이번 주부터 Spark 작업(recommendation_train)이 실패하기 시작했습니다. 조인 스테이지에서 executor가 OutOfMemoryError로 연이어 유실됩니다.",
+		ProductVersion: "7.5.0", Environment: "Rocky Linux 8.6, 120-node cluster, Kerberos, ResourceManager HA, NameNode HA",
+		Division: "spark", Region: "apac-kr", Language: "ko", RequesterKind: "internal"}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmdtest.Run(NewCmdView(f, nil), shared.Ref(tk.ID)); err != nil {
+		t.Fatal(err)
+	}
+	out := io.Out.String()
+	for _, line := range strings.Split(out, "\n") {
+		if w := text.DisplayWidth(line); w > 80 {
+			t.Errorf("%d columns: %s", w, line)
+		}
+	}
+	for _, want := range []string{"\nversion:    7.5.0 · Rocky Linux 8.6, 120-node cluster, Kerberos, ResourceManager\n            HA, NameNode HA\n",
+		"\n이번 주부터 Spark 작업(recommendation_train)이 실패하기 시작했습니다. 조인\n스테이지에서 executor가"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("view lacks %q:\n%s", want, out)
+		}
+	}
+}
