@@ -131,17 +131,23 @@ func (v slaView) detail(c support.SLAClock) string {
 }
 
 // instant is t for the viewer: in their zone on a terminal, with the
-// customer's time too when that is another zone and the line has room;
+// customer's time too when their clocks differ and the line has room;
 // RFC 3339 for a script.
 func (v slaView) instant(t time.Time) string {
 	if !v.tty {
 		return shared.RFC3339(t)
 	}
 	s := shared.ShortTime(v.now, v.viewer, t)
-	if v.both && v.viewer.String() != v.customer.String() {
+	if _, yours := t.In(v.viewer).Zone(); v.both && yours != offset(t, v.customer) {
 		s += " = " + shared.ShortTime(v.now, v.customer, t) + " customer's"
 	}
 	return s
+}
+
+// offset is the offset from UTC of loc at t, in seconds.
+func offset(t time.Time, loc *time.Location) int {
+	_, off := t.In(loc).Zone()
+	return off
 }
 
 // span is a duration in seconds for people: "2d 3h", "5h 12m", "-40m".

@@ -47,7 +47,7 @@ func TestClockDetail(t *testing.T) {
 			"after hours, due in 9d 14h (Dec 7 02:19 JST, 45h business)",
 			"after hours, due 2026-12-06T17:19:00Z (45h business)"},
 	} {
-		tty := slaView{tty: true, width: 80, now: now, viewer: tokyo, customer: tokyo}
+		tty := slaView{tty: true, width: 80, now: now, viewer: tokyo, customer: tokyo, both: true}
 		if got := tty.detail(c.clock); got != c.tty {
 			t.Errorf("%s on a terminal:\n got %s\nwant %s", c.name, got, c.tty)
 		}
@@ -55,5 +55,26 @@ func TestClockDetail(t *testing.T) {
 		if got := piped.detail(c.clock); got != c.piped {
 			t.Errorf("%s piped:\n got %s\nwant %s", c.name, got, c.piped)
 		}
+	}
+}
+
+// TestInstantInBothZones: the customer's time joins the viewer's only when
+// their clocks differ (Seoul and Tokyo read the same).
+func TestInstantInBothZones(t *testing.T) {
+	load := func(name string) *time.Location {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return loc
+	}
+	now := time.Date(2026, 11, 27, 3, 19, 0, 0, time.UTC)
+	v := slaView{tty: true, width: 120, both: true, now: now, viewer: load("America/Los_Angeles"), customer: load("Asia/Tokyo")}
+	if got, want := v.instant(now), "19:19 PST = 12:19 JST customer's"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	v.viewer = load("Asia/Seoul")
+	if got, want := v.instant(now), "12:19 KST"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
