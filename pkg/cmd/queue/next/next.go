@@ -17,6 +17,7 @@ import (
 	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
+	"github.com/supctl/supctl/pkg/text"
 )
 
 // NextOptions are the flags of `queue next`.
@@ -101,7 +102,9 @@ func nextRun(ctx context.Context, opts *NextOptions) error {
 	cs := opts.IO.ColorScheme()
 	if opts.IO.IsStdoutTTY() {
 		breach, color := tshared.BreachField(opts.IO, opts.Now(), t.NextBreach)
-		fmt.Fprintf(opts.IO.Out, "%s %s %s\n  %s · %s · %s · SLA %s\n", cs.Bold(tshared.Ref(t.ID)), cs.Severity(t.Severity), cs.Bold(t.Subject),
+		// The subject is cut to the terminal: `ticket view` shows it whole.
+		subject := text.Truncate(opts.IO.TerminalWidth()-text.DisplayWidth(tshared.Ref(t.ID)+" "+t.Severity+" "), t.Subject)
+		fmt.Fprintf(opts.IO.Out, "%s %s %s\n  %s · %s · %s · SLA %s\n", cs.Bold(tshared.Ref(t.ID)), cs.Severity(t.Severity), cs.Bold(subject),
 			pick.Queue, t.Language, t.AccountName, color(breach))
 	} else {
 		fmt.Fprintln(opts.IO.Out, t.ID)

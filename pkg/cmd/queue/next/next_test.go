@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/supctl/supctl/pkg/cmdtest"
+	"github.com/supctl/supctl/pkg/text"
 )
 
 // rfc3339 matches an instant as scripts read it.
@@ -15,9 +16,13 @@ var rfc3339 = regexp.MustCompile(`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ`)
 // instant in the profile's timezone, as `ticket view` does, never in UTC.
 func TestReasonInProfileZone(t *testing.T) {
 	f, io := cmdtest.Factory(t, true)
+	f.IOStreams.SetTerminalWidth(40)
 	io.Env["SUPCTL_TIMEZONE"] = "Asia/Tokyo"
 	if err := cmdtest.Run(NewCmdNext(f, nil), "--queue", "apac-jp/core", "--dry-run"); err != nil {
 		t.Fatal(err)
+	}
+	if first, _, _ := strings.Cut(io.Out.String(), "\n"); text.DisplayWidth(first) > 40 || !strings.HasSuffix(first, "…") {
+		t.Errorf("the subject line is not cut to a 40-column terminal: %q", first)
 	}
 	reason := io.ErrOut.String()
 	if !strings.Contains(reason, "would claim #") || !strings.Contains(reason, "earliest SLA breach in apac-jp/core") {
