@@ -110,6 +110,15 @@ func (c *Client) Comments(ctx context.Context, id int64) ([]support.Comment, err
 	return out.Comments, c.get(ctx, fmt.Sprintf("/api/v1/tickets/%d/comments", id), &out)
 }
 
+// Events returns the history of a ticket, oldest first. Partners are
+// refused it (403): the history is internal.
+func (c *Client) Events(ctx context.Context, id int64) ([]support.Event, error) {
+	var out struct {
+		Events []support.Event `json:"events"`
+	}
+	return out.Events, c.get(ctx, fmt.Sprintf("/api/v1/tickets/%d/events", id), &out)
+}
+
 // AddComment posts a public reply or, with Internal, a note.
 func (c *Client) AddComment(ctx context.Context, id int64, n support.NewComment, idempotencyKey string) (support.Comment, error) {
 	var cm support.Comment

@@ -312,10 +312,22 @@ func (e *Exporter) templateFuncs() template.FuncMap {
 			}
 			return text.RelativeTime(e.now(), t), nil
 		},
-		"timefmt": func(layout string, v any) (string, error) {
+		// timefmt LAYOUT TIME [ZONE]: TIME in ZONE, an IANA name such as
+		// "Asia/Tokyo", or as the JSON has it (UTC) when none is given.
+		"timefmt": func(layout string, v any, zone ...string) (string, error) {
+			if len(zone) > 1 {
+				return "", fmt.Errorf("timefmt takes one zone, not %d", len(zone))
+			}
 			t, err := parseTime(v)
 			if err != nil || t.IsZero() {
 				return "", err
+			}
+			if len(zone) == 1 {
+				loc, err := loadZone(zone[0])
+				if err != nil {
+					return "", err
+				}
+				t = t.In(loc)
 			}
 			return t.Format(layout), nil
 		},
@@ -335,6 +347,19 @@ func stringOf(v any) string {
 		return string(b)
 	}
 	return fmt.Sprint(v)
+}
+
+// loadZone reads an IANA timezone name; "Local", which would be the
+// machine's zone rather than one the user chose, is refused.
+func loadZone(name string) (*time.Location, error) {
+	if name == "" || name == "Local" {
+		return nil, fmt.Errorf("timefmt needs a timezone name such as Asia/Tokyo or UTC, not %q", name)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("timefmt: unknown timezone %q: use an IANA name such as Asia/Tokyo", name)
+	}
+	return loc, nil
 }
 
 // parseTime reads an RFC 3339 time; null and "" are the zero time.

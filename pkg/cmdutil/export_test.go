@@ -256,6 +256,22 @@ func TestWriteTemplate(t *testing.T) {
 	}
 }
 
+// TestTemplateTimefmtZone: timefmt takes a zone, so a script prints times
+// in Tokyo's; without one the time stays in UTC, as the JSON has it.
+func TestTemplateTimefmtZone(t *testing.T) {
+	exp := mustExporter(t, "--template", `{{range .}}{{timefmt "2006-01-02 15:04 MST" .updated_at "Asia/Tokyo"}}|{{timefmt "15:04" .updated_at}}{{"\n"}}{{end}}`)
+	if got, want := exportWrite(t, exp, false, false, exportTickets), "2025-03-10 18:00 JST|09:00\n2025-03-08 21:00 JST|12:00\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	for _, tmpl := range []string{`{{timefmt "15:04" .updated_at "Asia/Tokio"}}`, `{{timefmt "15:04" .updated_at "Local"}}`, `{{timefmt "15:04" .updated_at "UTC" "UTC"}}`} {
+		exp := mustExporter(t, "--template", tmpl)
+		ios, _, _, _ := iostreams.Test()
+		if err := exp.Write(ios, exportTickets[0]); err == nil || !strings.Contains(err.Error(), "timefmt") {
+			t.Errorf("%s: error %v, want one naming timefmt", tmpl, err)
+		}
+	}
+}
+
 func TestWriteTemplateBadTime(t *testing.T) {
 	exp := mustExporter(t, "--template", `{{timeago .subject}}`)
 	ios, _, _, _ := iostreams.Test()

@@ -1,6 +1,7 @@
 package support
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -103,12 +104,49 @@ func (r NextRequest) Validate() error {
 	return nil
 }
 
-// Pick is the ticket `queue next` chose and why.
+// Pick is the ticket `queue next` chose and why. Reason is the why as one
+// line with its instant in RFC 3339; Clock and BreachAt carry that instant
+// as data, so that a client can say it in its user's timezone.
 type Pick struct {
-	Ticket  Ticket `json:"ticket"`
-	Queue   string `json:"queue"`
-	Reason  string `json:"reason"`
-	Claimed bool   `json:"claimed"`
+	Ticket Ticket `json:"ticket"`
+	Queue  string `json:"queue"`
+	Reason string `json:"reason"`
+	// Clock names in words the SLA clock that breaches first ("first
+	// response"), or is empty when none runs or the store does not know.
+	Clock string `json:"clock,omitempty"`
+	// BreachAt is the instant the ticket breaches, or nil when no SLA
+	// clock runs: the ticket came first by severity and age.
+	BreachAt *time.Time `json:"breach_at"`
+	Claimed  bool       `json:"claimed"`
+}
+
+// Describe says in one line why p came first, as seen at now, with its
+// breach instant written by when: "earliest SLA breach in apac-jp/spark:
+// first response due <when>; S2; waiting 3h".
+func (p Pick) Describe(now time.Time, when func(time.Time) string) string {
+	waiting := "waiting " + Age(now.Sub(p.Ticket.CreatedAt))
+	if p.BreachAt == nil {
+		return fmt.Sprintf("no SLA clock running in %s; %s; %s", p.Queue, p.Ticket.Severity, waiting)
+	}
+	state := "due"
+	if !p.BreachAt.After(now) {
+		state = "breached at"
+	}
+	clock := cmp.Or(p.Clock, "SLA")
+	return fmt.Sprintf("earliest SLA breach in %s: %s %s %s; %s; %s",
+		p.Queue, clock, state, when(*p.BreachAt), p.Ticket.Severity, waiting)
+}
+
+// Age is a duration in its largest whole unit: 45m, 3h, 5d.
+func Age(d time.Duration) string {
+	switch {
+	case d < time.Hour:
+		return fmt.Sprintf("%dm", int(max(d, 0).Minutes()))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%dh", int(d.Hours()))
+	default:
+		return fmt.Sprintf("%dd", int(d.Hours()/24))
+	}
 }
 
 // ClaimConflictError is a claim that lost: someone holds the ticket.

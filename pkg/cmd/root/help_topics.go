@@ -60,7 +60,9 @@ Every read command also takes:
   --jq EXPR         filter the JSON with a jq expression (built in; no jq
                     needed). Strings print raw.
   --template TMPL   format the JSON with a Go template; functions: json,
-                    join, upper, lower, truncate, timeago, timefmt
+                    join, upper, lower, truncate, timeago, and timefmt
+                    LAYOUT TIME [ZONE], e.g. {{timefmt "15:04 MST"
+                    .updated_at "Asia/Tokyo"}} (UTC without a zone)
 
 The JSON of each command is a stable contract for scripts.
 

@@ -7,6 +7,7 @@ import (
 	"github.com/supctl/supctl/pkg/cmd/ticket/assign"
 	"github.com/supctl/supctl/pkg/cmd/ticket/comment"
 	"github.com/supctl/supctl/pkg/cmd/ticket/create"
+	"github.com/supctl/supctl/pkg/cmd/ticket/history"
 	"github.com/supctl/supctl/pkg/cmd/ticket/list"
 	"github.com/supctl/supctl/pkg/cmd/ticket/update"
 	"github.com/supctl/supctl/pkg/cmd/ticket/view"
@@ -27,6 +28,7 @@ func NewCmdTicket(f *cmdutil.Factory) *cobra.Command {
 	cmd.AddCommand(
 		list.NewCmdList(f, nil),
 		view.NewCmdView(f, nil),
+		history.NewCmdHistory(f, nil),
 		create.NewCmdCreate(f, nil),
 		comment.NewCmdComment(f, nil),
 		update.NewCmdUpdate(f, nil),

@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -141,7 +140,7 @@ func (s *Store) pick(ctx context.Context, tx *txn, actor store.Actor, req suppor
 	if err != nil {
 		return support.Pick{}, err
 	}
-	return support.Pick{Ticket: c.ticket, Queue: c.queue, Reason: c.reason(now), Claimed: tx != nil}, nil
+	return c.pick(now, tx != nil), nil
 }
 
 // pickedTicket reads a ticket with the clock that breaches next.
@@ -280,30 +279,14 @@ func wipLimit(u support.User) int { return cmp.Or(u.WIPLimit, support.DefaultWIP
 // holdingQuery counts the active tickets a user holds.
 var holdingQuery = `SELECT count(*) FROM tickets t WHERE t.assignee_id = ? AND ` + active
 
-// reason says in one line why c comes first, e.g. "earliest SLA breach in
-// apac-jp/spark: first response due 2026-11-27T10:00:00Z; S2; waiting 3h".
-func (c candidate) reason(now time.Time) string {
-	waiting := "waiting " + age(now.Sub(c.ticket.CreatedAt))
-	if c.key == noBreach {
-		return fmt.Sprintf("no SLA clock running in %s; %s; %s", c.queue, c.ticket.Severity, waiting)
+// pick is the Pick of c, its reason said at now with the instant in
+// RFC 3339.
+func (c candidate) pick(now time.Time, claimed bool) support.Pick {
+	p := support.Pick{Ticket: c.ticket, Queue: c.queue, Claimed: claimed}
+	if c.key != noBreach {
+		at := fromMillis(c.key)
+		p.BreachAt, p.Clock = &at, c.clock
 	}
-	at := fromMillis(c.key)
-	state := "due"
-	if !at.After(now) {
-		state = "breached at"
-	}
-	return fmt.Sprintf("earliest SLA breach in %s: %s %s %s; %s; %s",
-		c.queue, cmp.Or(c.clock, "SLA"), state, at.Format(time.RFC3339), c.ticket.Severity, waiting)
-}
-
-// age is a duration in its largest whole unit: 45m, 3h, 5d.
-func age(d time.Duration) string {
-	switch {
-	case d < time.Hour:
-		return fmt.Sprintf("%dm", int(max(d, 0).Minutes()))
-	case d < 48*time.Hour:
-		return fmt.Sprintf("%dh", int(d.Hours()))
-	default:
-		return fmt.Sprintf("%dd", int(d.Hours()/24))
-	}
+	p.Reason = p.Describe(now, func(t time.Time) string { return t.UTC().Format(time.RFC3339) })
+	return p
 }

@@ -78,9 +78,11 @@ func testPickOrder(t *testing.T, e *env) {
 	e.clock.Advance(3 * time.Hour)
 	both := support.NextRequest{Queues: []support.Queue{jpCore, jpSpark}, DryRun: true}
 	dry := e.next(e.ken, both)
+	breachAt := start.Add(2*time.Minute - 30*time.Minute).UTC()
 	wantEqual(t, "dry run", dry, support.Pick{Ticket: overdue, Queue: "apac-jp/core",
 		Reason: "earliest SLA breach in apac-jp/core: next update breached at " +
-			start.Add(2*time.Minute-30*time.Minute).Format(time.RFC3339) + "; S4; waiting 3h"})
+			breachAt.Format(time.RFC3339) + "; S4; waiting 3h",
+		Clock: "next update", BreachAt: &breachAt})
 	wantEqual(t, "dry run leaves the ticket", e.get(overdue.ID), overdue)
 
 	both.DryRun = false
@@ -98,6 +100,9 @@ func testPickOrder(t *testing.T, e *env) {
 		wantEqual(t, "picked ticket, read back", e.get(want.ID), p.Ticket)
 		if want.ID == olderS1.ID {
 			wantEqual(t, "reason without a clock", p.Reason, "no SLA clock running in apac-jp/core; S1; waiting 3h")
+			if p.BreachAt != nil || p.Clock != "" {
+				t.Errorf("pick without a clock carries breach %v of clock %q", p.BreachAt, p.Clock)
+			}
 		}
 		if want.ID == claimed.ID {
 			evs := e.events("ticket", want.ID)

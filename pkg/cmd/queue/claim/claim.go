@@ -4,6 +4,7 @@ package claim
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -11,6 +12,7 @@ import (
 	qshared "github.com/supctl/supctl/pkg/cmd/queue/shared"
 	tshared "github.com/supctl/supctl/pkg/cmd/ticket/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/text"
 )
@@ -19,12 +21,14 @@ import (
 type ClaimOptions struct {
 	IO        *iostreams.IOStreams
 	APIClient func() (*api.Client, error)
+	Config    func() (*config.Config, error)
+	Now       func() time.Time
 	ID        int64
 }
 
 // NewCmdClaim returns the command; runF replaces the run in tests.
 func NewCmdClaim(f *cmdutil.Factory, runF func(*ClaimOptions) error) *cobra.Command {
-	opts := &ClaimOptions{IO: f.IOStreams, APIClient: f.APIClient}
+	opts := &ClaimOptions{IO: f.IOStreams, APIClient: f.APIClient, Config: f.Config, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "claim <id>",
 		Short: "Take a waiting ticket",
@@ -56,7 +60,7 @@ func claimRun(ctx context.Context, opts *ClaimOptions) error {
 	}
 	t, err := client.Claim(ctx, opts.ID)
 	if err != nil {
-		return qshared.ClaimLost(err, opts.ID)
+		return qshared.ClaimLost(err, opts.ID, tshared.ErrOutWhen(opts.IO, opts.Now, opts.Config))
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "%s claimed %s %s\n", opts.IO.ColorScheme().SuccessIcon(), tshared.Ref(t.ID), text.Safe(t.Subject))
 	return nil

@@ -17,6 +17,7 @@ import (
 	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
+	"github.com/supctl/supctl/pkg/text"
 )
 
 // NextOptions are the flags of `queue next`.
@@ -32,7 +33,7 @@ type NextOptions struct {
 	Force  bool
 }
 
-var fields = []string{"ticket", "queue", "reason", "claimed"}
+var fields = []string{"ticket", "queue", "reason", "clock", "breach_at", "claimed"}
 
 // NewCmdNext returns the command; runF replaces the run in tests.
 func NewCmdNext(f *cmdutil.Factory, runF func(*NextOptions) error) *cobra.Command {
@@ -101,7 +102,9 @@ func nextRun(ctx context.Context, opts *NextOptions) error {
 	cs := opts.IO.ColorScheme()
 	if opts.IO.IsStdoutTTY() {
 		breach, color := tshared.BreachField(opts.IO, opts.Now(), t.NextBreach)
-		fmt.Fprintf(opts.IO.Out, "%s %s %s\n  %s · %s · %s · SLA %s\n", cs.Bold(tshared.Ref(t.ID)), cs.Severity(t.Severity), cs.Bold(t.Subject),
+		// The subject is cut to the terminal: `ticket view` shows it whole.
+		subject := text.Truncate(opts.IO.TerminalWidth()-text.DisplayWidth(tshared.Ref(t.ID)+" "+t.Severity+" "), t.Subject)
+		fmt.Fprintf(opts.IO.Out, "%s %s %s\n  %s · %s · %s · SLA %s\n", cs.Bold(tshared.Ref(t.ID)), cs.Severity(t.Severity), cs.Bold(subject),
 			pick.Queue, t.Language, t.AccountName, color(breach))
 	} else {
 		fmt.Fprintln(opts.IO.Out, t.ID)
@@ -110,6 +113,20 @@ func nextRun(ctx context.Context, opts *NextOptions) error {
 	if !pick.Claimed {
 		verb = "would claim"
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "%s %s %s: %s\n", cs.SuccessIcon(), verb, tshared.Ref(t.ID), pick.Reason)
+	fmt.Fprintf(opts.IO.ErrOut, "%s %s %s: %s\n", cs.SuccessIcon(), verb, tshared.Ref(t.ID), reason(opts, pick))
 	return nil
+}
+
+// reason is why the pick came first, its instant in the profile's
+// timezone on a terminal and in RFC 3339 otherwise. Without an instant
+// (no clock runs, or the server does not send it) the server's reason
+// stands.
+func reason(opts *NextOptions, pick support.Pick) string {
+	if pick.BreachAt == nil {
+		return pick.Reason
+	}
+	now := opts.Now()
+	loc := tshared.ProfileZone(opts.Config)
+	tty := opts.IO.IsStderrTTY()
+	return pick.Describe(now, func(at time.Time) string { return tshared.When(tty, now, loc, at) })
 }

@@ -29,7 +29,7 @@ func NewCmdRelease(f *cmdutil.Factory, runF func(*ReleaseOptions) error) *cobra.
 		Short: "Put a ticket you hold back in its queue",
 		Long: `Unassign a ticket you hold so that it waits in its queue again. A lead
 may release anyone's ticket. The release, and its reason, are recorded on
-the ticket.`,
+the ticket: supctl ticket history shows them.`,
 		Example:           `  $ supctl queue release 1042 --reason "end of shift, handing to Hyderabad"`,
 		Args:              cmdutil.ExactArgs(1, "give the ticket id, e.g. `supctl queue release 1042`"),
 		ValidArgsFunction: tshared.CompleteTicketIDs(f),

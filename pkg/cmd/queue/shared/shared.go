@@ -53,15 +53,15 @@ func ParseQueues(names []string) ([]support.Queue, error) {
 }
 
 // ClaimLost turns the API's 409 for a lost claim into exit 5 naming who
-// holds the ticket and since when.
-func ClaimLost(err error, id int64) error {
+// holds the ticket and since when, written by when.
+func ClaimLost(err error, id int64, when func(time.Time) string) error {
 	var httpErr *api.HTTPError
 	if !errors.As(err, &httpErr) || httpErr.StatusCode != http.StatusConflict || httpErr.Problem.Holder == "" {
 		return err
 	}
 	return &cmdutil.Error{
 		Code:    cmdutil.ExitConflict,
-		Message: fmt.Sprintf("#%d was claimed by %s at %s", id, httpErr.Problem.Holder, httpErr.Problem.Since.UTC().Format(time.RFC3339)),
+		Message: fmt.Sprintf("#%d was claimed by %s at %s", id, httpErr.Problem.Holder, when(httpErr.Problem.Since)),
 		HintMsg: "pick another with `supctl queue next`",
 		Err:     err,
 	}

@@ -30,7 +30,8 @@ func NewCmdSkip(f *cmdutil.Factory, runF func(*SkipOptions) error) *cobra.Comman
 		Short: "Pass on a ticket so queue next stops offering it to you",
 		Long: `Record that you pass on a ticket, and why (it needs a skill you lack, a
 language, a colleague already knows the customer...). "queue next" no longer
-offers it to you; others still get it. The skip is recorded on the ticket.`,
+offers it to you; others still get it. The skip, and its reason, are
+recorded on the ticket: supctl ticket history shows them.`,
 		Example:           `  $ supctl queue skip 1042 --reason "needs Korean; handing to Seoul"`,
 		Args:              cmdutil.ExactArgs(1, "give the ticket id, e.g. `supctl queue skip 1042 --reason ...`"),
 		ValidArgsFunction: tshared.CompleteTicketIDs(f),

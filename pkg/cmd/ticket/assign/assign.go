@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -12,6 +13,7 @@ import (
 	qshared "github.com/supctl/supctl/pkg/cmd/queue/shared"
 	"github.com/supctl/supctl/pkg/cmd/ticket/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -20,13 +22,15 @@ import (
 type AssignOptions struct {
 	IO        *iostreams.IOStreams
 	APIClient func() (*api.Client, error)
+	Config    func() (*config.Config, error)
+	Now       func() time.Time
 	ID        int64
 	To        string
 }
 
 // NewCmdAssign returns the command; runF replaces the run in tests.
 func NewCmdAssign(f *cmdutil.Factory, runF func(*AssignOptions) error) *cobra.Command {
-	opts := &AssignOptions{IO: f.IOStreams, APIClient: f.APIClient}
+	opts := &AssignOptions{IO: f.IOStreams, APIClient: f.APIClient, Config: f.Config, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "assign <id> --to <email>",
 		Short: "Give a ticket to an engineer (leads)",
@@ -63,7 +67,7 @@ func assignRun(ctx context.Context, opts *AssignOptions) error {
 	}
 	t, err := client.UpdateTicket(ctx, opts.ID, support.TicketPatch{Assignee: &opts.To})
 	if err != nil {
-		return qshared.ClaimLost(err, opts.ID)
+		return qshared.ClaimLost(err, opts.ID, shared.ErrOutWhen(opts.IO, opts.Now, opts.Config))
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "%s assigned %s to %s\n", opts.IO.ColorScheme().SuccessIcon(), shared.Ref(t.ID), t.Assignee)
 	return nil

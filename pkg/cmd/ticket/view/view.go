@@ -32,6 +32,7 @@ type ViewOptions struct {
 
 	ID       int64
 	Comments bool
+	History  bool
 }
 
 // viewFields are the JSON fields of `ticket view`: a ticket and its thread.
@@ -46,9 +47,12 @@ func NewCmdView(f *cmdutil.Factory, runF func(*ViewOptions) error) *cobra.Comman
 		Long: `Show a ticket: subject, status, severity, account, requester, channel,
 region, division, language, assignee and tier, times in the profile's
 timezone, then the description. With --comments, the thread follows; internal
-notes are marked as such.`,
+notes are marked as such. With --history, who claimed, released, skipped or
+changed the ticket and when (see supctl ticket history); partner users are
+refused the history.`,
 		Example: `  $ supctl ticket view 1042
   $ supctl ticket view 1042 --comments
+  $ supctl ticket view 1042 --history
   $ supctl ticket view 1042 --json status,version --jq .status`,
 		Args:              cmdutil.ExactArgs(1, "give the id of the ticket to view, e.g. `supctl ticket view 1042`"),
 		ValidArgsFunction: shared.CompleteTicketIDs(f),
@@ -58,6 +62,10 @@ notes are marked as such.`,
 				return err
 			}
 			opts.ID = id
+			if opts.History && opts.Exporter != nil {
+				return cmdutil.UsageErrorf("--history does not combine with --json, --jq or --template").
+					WithHint("the events as JSON: supctl ticket history %d --json", id)
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -65,6 +73,7 @@ notes are marked as such.`,
 		},
 	}
 	cmd.Flags().BoolVarP(&opts.Comments, "comments", "c", false, "show the thread of replies and internal notes")
+	cmd.Flags().BoolVar(&opts.History, "history", false, "show who claimed, released, skipped or changed the ticket, and when")
 	cmdutil.AddJSONFlags(cmd, &opts.Exporter, viewFields)
 	return cmd
 }
@@ -92,6 +101,10 @@ func viewRun(ctx context.Context, opts *ViewOptions) error {
 	if err == nil {
 		clocks, err = client.TicketSLA(ctx, opts.ID)
 	}
+	var events []support.Event
+	if err == nil && opts.History && opts.Exporter == nil {
+		events, err = client.Events(ctx, opts.ID)
+	}
 	opts.IO.StopProgressIndicator()
 	if err != nil {
 		return err
@@ -103,18 +116,16 @@ func viewRun(ctx context.Context, opts *ViewOptions) error {
 		}
 		return opts.Exporter.Write(opts.IO, ticketWithComments{Ticket: t, Comments: comments, SLA: clocks})
 	}
-	loc := time.UTC
-	if cfg, err := opts.Config(); err == nil {
-		if p, err := cfg.Active(); err == nil && p.Timezone != "" {
-			if l, err := time.LoadLocation(p.Timezone); err == nil {
-				loc = l
-			}
-		}
-	}
+	loc := shared.ProfileZone(opts.Config)
 	if err := opts.IO.StartPager(); err == nil {
 		defer opts.IO.StopPager()
 	}
 	printTicket(opts.IO, opts.Now(), loc, t, clocks, comments, opts.Comments)
+	if opts.History {
+		out, cs := opts.IO.Out, opts.IO.ColorScheme()
+		fmt.Fprintf(out, "\n%s\n", cs.Bold("── history: "+text.Pluralize(len(events), "event")+" ──"))
+		shared.PrintHistory(out, opts.IO, opts.Now(), loc, events)
+	}
 	return nil
 }
 
@@ -124,12 +135,23 @@ func printTicket(ios *iostreams.IOStreams, now time.Time, loc *time.Location, t 
 	tty := ios.IsStdoutTTY()
 	when := func(at time.Time) string {
 		if !tty {
-			return at.UTC().Format(time.RFC3339)
+			return shared.RFC3339(at)
 		}
 		return at.In(loc).Format("2006-01-02 15:04 MST") + " (" + text.RelativeTime(now, at) + ")"
 	}
 	t = shared.Printable(t)
-	fmt.Fprintf(out, "%s %s\n", cs.Bold(shared.Ref(t.ID)), cs.Bold(t.Subject))
+	ref := shared.Ref(t.ID)
+	subject := []string{t.Subject}
+	if tty {
+		subject = text.WrapLine(max(ios.TerminalWidth()-len(ref)-1, 1), t.Subject)
+	}
+	for i, line := range subject {
+		if i == 0 {
+			fmt.Fprintf(out, "%s %s\n", cs.Bold(ref), cs.Bold(line))
+		} else {
+			fmt.Fprintf(out, "%s %s\n", strings.Repeat(" ", len(ref)), cs.Bold(line))
+		}
+	}
 	account := t.AccountName
 	if account == "" {
 		account = "(internal request)"
@@ -155,13 +177,28 @@ func printTicket(ios *iostreams.IOStreams, now time.Time, loc *time.Location, t 
 		rows = append(rows, [2]string{"tam", t.TAM})
 	}
 	for _, r := range rows {
-		fmt.Fprintf(out, "%s %s\n", cs.Muted(text.PadRight(11, r[0]+":")), r[1])
+		// A long value (an environment, many tags) wraps under itself.
+		lines := []string{r[1]}
+		if tty {
+			lines = text.WrapLine(max(ios.TerminalWidth()-12, 1), r[1])
+		}
+		for i, l := range lines {
+			label := ""
+			if i == 0 {
+				label = r[0] + ":"
+			}
+			fmt.Fprintf(out, "%s %s\n", cs.Muted(text.PadRight(11, label)), l)
+		}
 	}
-	printSLA(out, cs, now, loc, clocks)
+	printSLA(out, cs, slaView{tty: tty, width: ios.TerminalWidth(), now: now, viewer: loc}, clocks)
 	fmt.Fprintln(out)
-	fmt.Fprintln(out, strings.TrimRight(t.Description, "\n"))
+	wrap := 0 // piped, text is printed as it was written
+	if tty {
+		wrap = ios.TerminalWidth()
+	}
+	printBody(out, "", wrap, t.Description)
 	if withComments {
-		printThread(out, cs, when, comments)
+		printThread(out, cs, func(at time.Time) string { return shared.When(tty, now, loc, at) }, wrap, comments)
 	}
 }
 
@@ -178,7 +215,9 @@ func joinSet(sep string, values ...string) string {
 	return strings.Join(slices.DeleteFunc(values, func(v string) bool { return v == "" }), sep)
 }
 
-func printThread(out io.Writer, cs *iostreams.ColorScheme, when func(time.Time) string, comments []support.Comment) {
+// printThread shows the comments; with a width, each body's lines are
+// wrapped to it keeping their indentation.
+func printThread(out io.Writer, cs *iostreams.ColorScheme, when func(time.Time) string, width int, comments []support.Comment) {
 	fmt.Fprintf(out, "\n%s\n", cs.Bold("── "+text.Pluralize(len(comments), "comment")+" ──"))
 	for _, c := range comments {
 		kind := "reply"
@@ -189,11 +228,24 @@ func printThread(out io.Writer, cs *iostreams.ColorScheme, when func(time.Time) 
 			kind = "reply from the requester"
 		}
 		fmt.Fprintf(out, "\n%s · %s · %s\n", cs.Bold(text.Safe(c.Author)), kind, cs.Muted(when(c.CreatedAt)))
-		for _, line := range strings.Split(strings.TrimRight(text.Safe(c.Body), "\n"), "\n") {
-			if c.Internal {
-				line = "│ " + line
-			}
-			fmt.Fprintln(out, "  "+line)
+		prefix := "  "
+		if c.Internal {
+			prefix = "  │ "
+		}
+		printBody(out, prefix, width, text.Safe(c.Body))
+	}
+}
+
+// printBody prints text, each line after prefix; with a width, lines
+// longer than it are wrapped keeping their indentation.
+func printBody(out io.Writer, prefix string, width int, body string) {
+	for _, line := range strings.Split(strings.TrimRight(body, "\n"), "\n") {
+		lines := []string{line}
+		if width > 0 {
+			lines = text.WrapLine(width-text.DisplayWidth(prefix), line)
+		}
+		for _, l := range lines {
+			fmt.Fprintln(out, strings.TrimRight(prefix+l, " "))
 		}
 	}
 }

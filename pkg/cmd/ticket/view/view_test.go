@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/supctl/supctl/pkg/cmdtest"
 	"github.com/supctl/supctl/pkg/cmdutil"
 	"github.com/supctl/supctl/pkg/support"
+	"github.com/supctl/supctl/pkg/text"
 )
 
 // ticketWithNotes finds a demo ticket whose thread has an internal note.
@@ -103,8 +105,8 @@ func TestViewJSONIncludesComments(t *testing.T) {
 }
 
 // TestClocksFollowTheCustomerShownInBothZones: a Tokyo customer's ticket
-// viewed from a San Jose profile shows its SLA instants in Tokyo time and
-// in the viewer's, and a paused clock says why.
+// viewed from a San Jose profile on a wide terminal shows its SLA instants
+// in the viewer's time and the customer's, and a paused clock says why.
 func TestClocksFollowTheCustomerShownInBothZones(t *testing.T) {
 	f, io := cmdtest.Factory(t, true)
 	io.Env["SUPCTL_TIMEZONE"] = "America/Los_Angeles"
@@ -117,7 +119,7 @@ func TestClocksFollowTheCustomerShownInBothZones(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := io.Out.String()
-	for _, want := range []string{"SLA", "Asia/Tokyo", "waiting on customer", "JST / ", " PST yours", "paused"} {
+	for _, want := range []string{"SLA", "Asia/Tokyo", "paused: waiting on customer", " PST = ", " JST customer's"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("view lacks %q:\n%s", want, out)
 		}
@@ -151,6 +153,132 @@ func TestViewShowsControlCharactersInert(t *testing.T) {
 	for _, want := range []string{"\uFFFD[31mRED", "\uFFFD[2Jcleared", "ok\n  then\uFFFD[1A up"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("view output lacks %q:\n%q", want, out)
+		}
+	}
+}
+
+// addIndentedComment comments on a Japanese demo ticket with an indented
+// list item longer than a terminal line, and returns the ticket.
+func addIndentedComment(t *testing.T, f *cmdutil.Factory) support.Ticket {
+	t.Helper()
+	tk := ticketWithNotes(t, f)
+	client, _ := f.APIClient()
+	body := "手順:\n  - NodeManager の yarn.nodemanager.pmem-check-enabled を false にしてから、全ノードで NodeManager を再起動してください。\nDone."
+	if _, err := client.AddComment(t.Context(), tk.ID, support.NewComment{Body: body}, ""); err != nil {
+		t.Fatal(err)
+	}
+	return tk
+}
+
+// TestViewAt80Columns: on an 80-column terminal with a Tokyo profile no
+// line is wider than the terminal, the SLA lines are phrases in JST (no
+// "calendar left of ... wall"), and a comment's long indented line wraps
+// under its own indentation.
+func TestViewAt80Columns(t *testing.T) {
+	f, io := cmdtest.Factory(t, true)
+	f.IOStreams.SetTerminalWidth(80)
+	io.Env["SUPCTL_TIMEZONE"] = "Asia/Tokyo"
+	tk := addIndentedComment(t, f)
+	if err := cmdtest.Run(NewCmdView(f, nil), shared.Ref(tk.ID), "--comments"); err != nil {
+		t.Fatal(err)
+	}
+	out := io.Out.String()
+	for _, line := range strings.Split(out, "\n") {
+		if w := text.DisplayWidth(line); w > 80 {
+			t.Errorf("%d columns: %s", w, line)
+		}
+	}
+	sla := out[strings.Index(out, "\nSLA "):]
+	sla = sla[:strings.Index(sla[1:], "\n\n")+1]
+	if strings.Contains(sla, " left of ") || strings.Contains(sla, "wall") || !strings.Contains(sla, " JST") {
+		t.Errorf("SLA lines do not read clearly:\n%s", sla)
+	}
+	if !strings.Contains(out, "\n    - NodeManager の yarn.nodemanager.pmem-check-enabled を false にしてから、全\n      ノードで NodeManager を再起動してください。\n") {
+		t.Errorf("the indented line is not wrapped under its indentation:\n%s", out)
+	}
+}
+
+// TestViewPipedTimesAreRFC3339: piped, the SLA instants are RFC 3339 like
+// every other time, nothing is relative, and bodies are left as written.
+func TestViewPipedTimesAreRFC3339(t *testing.T) {
+	f, io := cmdtest.Factory(t, false)
+	io.Env["SUPCTL_TIMEZONE"] = "Asia/Tokyo"
+	tk := addIndentedComment(t, f)
+	if err := cmdtest.Run(NewCmdView(f, nil), shared.Ref(tk.ID), "--comments"); err != nil {
+		t.Fatal(err)
+	}
+	out := io.Out.String()
+	if strings.Contains(out, "JST") || strings.Contains(out, " ago") || strings.Contains(out, " in ") {
+		t.Errorf("piped view has a time for people:\n%s", out)
+	}
+	sla := out[strings.Index(out, "\nSLA "):]
+	sla = sla[:strings.Index(sla[1:], "\n\n")+1]
+	if !regexp.MustCompile(`(met|due|breached at) \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ`).MatchString(sla) {
+		t.Errorf("SLA lines carry no RFC 3339 instant:\n%s", sla)
+	}
+	if !strings.Contains(out, "\n    - NodeManager の yarn.nodemanager.pmem-check-enabled を false にしてから、全ノードで NodeManager を再起動してください。\n") {
+		t.Errorf("the piped body was changed:\n%s", out)
+	}
+}
+
+// TestViewHistory: --history adds who claimed and released the ticket,
+// with the reason given, in the profile's timezone; it has no JSON form.
+func TestViewHistory(t *testing.T) {
+	f, io := cmdtest.Factory(t, true)
+	io.Env["SUPCTL_TIMEZONE"] = "Asia/Tokyo"
+	client, _ := f.APIClient()
+	page, err := client.ListTickets(t.Context(), support.TicketFilter{Statuses: []string{"new"}, Regions: []string{"apac-jp"}, Limit: 1})
+	if err != nil || len(page.Tickets) == 0 {
+		t.Fatalf("no new Tokyo ticket: %v", err)
+	}
+	id := page.Tickets[0].ID
+	if _, err := client.Claim(t.Context(), id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.Release(t.Context(), id, "customer wants Seoul"); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmdtest.Run(NewCmdView(f, nil), shared.Ref(id), "--history"); err != nil {
+		t.Fatal(err)
+	}
+	out := io.Out.String()
+	for _, want := range []string{`── history: \d+ events ──`, `\n18:30 JST  ken@example\.com +claimed \(status new → open\)\n`, `\n18:30 JST  ken@example\.com +released: customer wants Seoul\n`} {
+		if !regexp.MustCompile(want).MatchString(out) {
+			t.Errorf("view --history lacks %s:\n%s", want, out)
+		}
+	}
+	err = cmdtest.Run(NewCmdView(f, nil), shared.Ref(id), "--history", "--json", "id")
+	if code := cmdutil.CodeOf(err); code != cmdutil.ExitUsage {
+		t.Errorf("--history --json: exit %d (%v), want a usage error", code, err)
+	}
+}
+
+// TestViewWrapsHeaderAndKoreanAt80Columns: a long header value wraps under
+// itself, and Korean text breaks between words, never inside one.
+func TestViewWrapsHeaderAndKoreanAt80Columns(t *testing.T) {
+	f, io := cmdtest.Factory(t, true)
+	f.IOStreams.SetTerminalWidth(80)
+	client, _ := f.APIClient()
+	tk, err := client.CreateTicket(t.Context(), support.NewTicket{Subject: "Spark 작업이 executor 메모리 부족으로 실패합니다",
+		Description:    "이번 주부터 Spark 작업(recommendation_train)이 실패하기 시작했습니다. 조인 스테이지에서 executor가 OutOfMemoryError로 연이어 유실됩니다.",
+		ProductVersion: "7.5.0", Environment: "Rocky Linux 8.6, 120-node cluster, Kerberos, ResourceManager HA, NameNode HA",
+		Division: "spark", Region: "apac-kr", Language: "ko", RequesterKind: "internal"}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmdtest.Run(NewCmdView(f, nil), shared.Ref(tk.ID)); err != nil {
+		t.Fatal(err)
+	}
+	out := io.Out.String()
+	for _, line := range strings.Split(out, "\n") {
+		if w := text.DisplayWidth(line); w > 80 {
+			t.Errorf("%d columns: %s", w, line)
+		}
+	}
+	for _, want := range []string{"\nversion:    7.5.0 · Rocky Linux 8.6, 120-node cluster, Kerberos, ResourceManager\n            HA, NameNode HA\n",
+		"\n이번 주부터 Spark 작업(recommendation_train)이 실패하기 시작했습니다. 조인\n스테이지에서 executor가"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("view lacks %q:\n%s", want, out)
 		}
 	}
 }
