@@ -12,13 +12,23 @@ type TicketFilter struct {
 	// Assignee is an email, or Unassigned for tickets nobody holds.
 	Assignee  string
 	AccountID int64
-	Search    string // substring of subject or description
-	Sort      string // one of TicketSorts; "updated" when empty
-	Limit     int
-	Cursor    string
+	// Search is text in the subject or description, compared after
+	// SearchFold on both sides.
+	Search string
+	// Tags keeps tickets carrying any of these tags.
+	Tags []string
+	// UpdatedSince keeps tickets changed at or after it.
+	UpdatedSince *time.Time
+	Sort         string // one of TicketSorts; "updated" when empty
+	Limit        int
+	Cursor       string
 	// BreachBy keeps tickets whose next SLA breach falls at or before it:
 	// `--breached` is now, `--breaching-within 2h` is now + 2h.
 	BreachBy *time.Time
+	// BreachAfter keeps tickets whose next SLA breach falls after it, and
+	// tickets with no running clock, which breach never: `--breaching-within
+	// 2h` is BreachAfter now and BreachBy now + 2h.
+	BreachAfter *time.Time
 	// VisibleTo restricts the result to one partner organisation's tickets:
 	// its own and those of the customers it serves.
 	VisibleTo int64

@@ -66,11 +66,26 @@ func listQuery(f support.TicketFilter, sort string, limit int) (string, []any, e
 		w.add("t.account_id = ?", f.AccountID)
 	}
 	if f.Search != "" {
-		pattern := "%" + likeEscaper.Replace(f.Search) + "%"
-		w.add(`(t.subject LIKE ? ESCAPE '\' OR t.description LIKE ? ESCAPE '\')`, pattern, pattern)
+		w.add("instr(t.search_text, ?) > 0", support.SearchFold(f.Search))
+	}
+	if len(f.Tags) > 0 {
+		args := make([]any, len(f.Tags))
+		for i, tag := range f.Tags {
+			args[i] = tag
+		}
+		w.add("EXISTS (SELECT 1 FROM json_each(t.tags) WHERE json_each.value IN ("+placeholders(len(f.Tags))+"))", args...)
+	}
+	if f.UpdatedSince != nil {
+		w.add("t.updated_at >= ?", f.UpdatedSince.UnixMilli())
+	}
+	// Both bounds are on the breach index's expression, so that a list by
+	// breach seeks to its range; a ticket with no running clock has the
+	// largest key, after any instant and never at or before one.
+	if f.BreachAfter != nil {
+		w.add(breachKey+" > ?", f.BreachAfter.UnixMilli())
 	}
 	if f.BreachBy != nil {
-		w.add("t.next_breach_at <= ?", f.BreachBy.UnixMilli())
+		w.add(breachKey+" <= ?", f.BreachBy.UnixMilli())
 	}
 	if f.VisibleTo != 0 {
 		w.add("(t.account_id = ? OR a.partner_id = ?)", f.VisibleTo, f.VisibleTo)
@@ -95,8 +110,10 @@ func listQuery(f support.TicketFilter, sort string, limit int) (string, []any, e
 	return ticketSelect + w.String() + " ORDER BY " + orders[sort] + " LIMIT ?", append(w.args, limit), nil
 }
 
-// likeEscaper makes a search string match literally inside LIKE ... ESCAPE '\'.
-var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+// placeholders is n comma-separated question marks.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
 
 // where collects AND-ed conditions and their arguments.
 type where struct {
@@ -118,7 +135,7 @@ func (w *where) in(col string, values []string) {
 	for i, v := range values {
 		args[i] = v
 	}
-	w.add(col+" IN ("+strings.TrimSuffix(strings.Repeat("?, ", len(values)), ", ")+")", args...)
+	w.add(col+" IN ("+placeholders(len(values))+")", args...)
 }
 
 func (w *where) String() string {
