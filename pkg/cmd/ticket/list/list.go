@@ -347,7 +347,11 @@ func cutNotice(ios *iostreams.IOStreams, shown int) {
 		fmt.Fprintln(ios.ErrOut, cs.Muted(fmt.Sprintf("showing the first %d; more match — --limit N or --all", shown)))
 		return
 	}
-	fmt.Fprintf(ios.ErrOut, "warning: the list stops at %d tickets and more match; use --limit N or --all\n", shown)
+	noun := "tickets"
+	if shown == 1 {
+		noun = "ticket"
+	}
+	fmt.Fprintf(ios.ErrOut, "warning: the list stops at %d %s and more match; use --limit N or --all\n", shown, noun)
 }
 
 func printTable(ios *iostreams.IOStreams, now time.Time, tickets []support.Ticket) error {
