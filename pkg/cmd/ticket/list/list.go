@@ -46,8 +46,9 @@ type ListOptions struct {
 	// Breached and BreachingWithin filter by the next SLA breach.
 	Breached        bool
 	BreachingWithin time.Duration
-	// ProfileView is set when --region was not given: the list then keeps
-	// to the profile's region and, without --division, its queues.
+	// ProfileView is set when neither --region nor an assignee was given:
+	// the list then keeps to the profile's region and, without --division,
+	// its queues.
 	ProfileView bool
 }
 
@@ -74,7 +75,8 @@ whose SLA clock still runs first, the one due soonest on top, because those
 are the SLAs that can still be met; then the tickets already breached,
 longest overdue first; then those with no running clock. Every other view is
 one flag away: --status all (or a list of statuses) and --region all (or a
-list of regions); --sort orders by one key instead.
+list of regions); --sort orders by one key instead. --assignee with a person
+(@me or an email) lists their tickets in every region.
 
 --breaching-within 2h keeps the tickets whose running clock is due in the
 next two hours, not those already breached; --breached keeps those. The SLA
@@ -111,7 +113,8 @@ prints piped rows as they arrive, or check stderr for "more match".`,
 			if len(opts.Regions) == 1 && opts.Regions[0] == "all" {
 				opts.Regions = nil
 			}
-			opts.ProfileView = !fl.Changed("region")
+			// A person's tickets are theirs in any region.
+			opts.ProfileView = !fl.Changed("region") && (opts.Assignee == "" || opts.Assignee == support.Unassigned)
 			if !fl.Changed("sort") {
 				opts.Sort = "updated"
 				if len(opts.Statuses) > 0 && onlyActive(opts.Statuses) {

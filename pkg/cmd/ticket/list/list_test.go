@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -31,6 +33,8 @@ func TestFlagParsing(t *testing.T) {
 		{[]string{"--region", "apac-kr"}, func(o *ListOptions) bool { return o.Regions[0] == "apac-kr" && !o.ProfileView }, 0},
 		{[]string{"--division", "spark"}, func(o *ListOptions) bool { return o.Divisions[0] == "spark" && o.ProfileView }, 0},
 		{[]string{"--region", "all,apac-jp"}, nil, cmdutil.ExitUsage},
+		{[]string{"--assignee", "@me"}, func(o *ListOptions) bool { return !o.ProfileView }, 0},
+		{[]string{"--assignee", "none"}, func(o *ListOptions) bool { return o.ProfileView }, 0},
 		{[]string{"--sort", "due", "--status", "all"}, func(o *ListOptions) bool { return o.Sort == sortDue }, 0},
 		{[]string{"--tag", "Outage,poc", "--tag", "hdfs"}, func(o *ListOptions) bool { return strings.Join(o.Tags, ",") == "Outage,poc,hdfs" }, 0},
 		{[]string{"--tag", "two words"}, nil, cmdutil.ExitUsage},
@@ -375,5 +379,82 @@ func TestCutListSaysSo(t *testing.T) {
 				t.Errorf("stderr %q, want %q", stderr, c.stderr)
 			}
 		})
+	}
+}
+
+// A profile's queues narrow the default view to their divisions; a
+// division flag replaces them, a region flag drops both.
+func TestProfileQueuesScopeTheDefaultView(t *testing.T) {
+	cases := []struct {
+		args      []string
+		regions   string
+		divisions string
+	}{
+		{nil, "apac-kr", "spark,sql"},
+		{[]string{"--division", "core"}, "apac-kr", "core"},
+		{[]string{"--region", "all"}, "", ""},
+		{[]string{"--region", "emea-de"}, "emea-de", ""},
+	}
+	for _, c := range cases {
+		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			f, io := cmdtest.Factory(t, false)
+			config := "current_profile: seoul\nprofiles:\n  seoul:\n    api_url: embedded\n    user: ken@example.com\n" +
+				"    region: apac-kr\n    queues: [apac-kr/spark, apac-kr/sql, apac-jp/core]\n"
+			if err := os.WriteFile(io.Env["SUPCTL_CONFIG"], []byte(config), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			args := append([]string{"--status", "all", "--limit", "1000", "--json", "region,division"}, c.args...)
+			if err := cmdtest.Run(NewCmdList(f, nil), args...); err != nil {
+				t.Fatal(err)
+			}
+			var got []map[string]string
+			if err := json.Unmarshal(io.Out.Bytes(), &got); err != nil || len(got) == 0 {
+				t.Fatalf("%v: %s", err, io.Out)
+			}
+			regions, divisions := map[string]bool{}, map[string]bool{}
+			for _, tk := range got {
+				regions[tk["region"]], divisions[tk["division"]] = true, true
+			}
+			check := func(what, want string, seen map[string]bool) {
+				if want == "" {
+					if len(seen) < 2 {
+						t.Errorf("%s %v: want several", what, seen)
+					}
+					return
+				}
+				wanted := strings.Split(want, ",")
+				for v := range seen {
+					if !slices.Contains(wanted, v) {
+						t.Errorf("%s %q listed, want only %s", what, v, want)
+					}
+				}
+			}
+			check("region", c.regions, regions)
+			check("division", c.divisions, divisions)
+		})
+	}
+}
+
+// --breaching-within keeps the running clocks due in the window, never
+// the breached ones.
+func TestBreachingWithin(t *testing.T) {
+	f, io := cmdtest.Factory(t, false)
+	if err := cmdtest.Run(NewCmdList(f, nil), "--breaching-within", "72h", "--region", "all", "--all", "--json", "id,next_breach"); err != nil {
+		t.Fatal(err)
+	}
+	var got []struct {
+		ID         int64      `json:"id"`
+		NextBreach *time.Time `json:"next_breach"`
+	}
+	if err := json.Unmarshal(io.Out.Bytes(), &got); err != nil || len(got) == 0 {
+		t.Fatalf("%v: %s", err, io.Out)
+	}
+	for i, tk := range got {
+		if tk.NextBreach == nil || !tk.NextBreach.After(cmdtest.Now) || tk.NextBreach.After(cmdtest.Now.Add(72*time.Hour)) {
+			t.Fatalf("ticket %d breaches at %v, outside (now, now+72h]", tk.ID, tk.NextBreach)
+		}
+		if i > 0 && tk.NextBreach.Before(*got[i-1].NextBreach) {
+			t.Fatalf("ticket %d out of breach order", tk.ID)
+		}
 	}
 }
