@@ -92,7 +92,8 @@ any case. Filtering and paging happen on the server.
 A list stops at --limit tickets (30 by default). When more match, it says so
 on stderr, also when the output is piped or --json, and still exits 0:
 scripts that must not miss a ticket pass --all, which reads every page and
-prints piped rows as they arrive, or check stderr for "more match".`,
+prints piped rows as they arrive (a table on a terminal, and JSON, are printed
+once the last page is read), or check stderr for "more match".`,
 		Example: `  $ supctl ticket list
   $ supctl ticket list --assignee @me --status all
   $ supctl ticket list --severity S1,S2 --region apac-jp --division spark
