@@ -50,6 +50,9 @@ func TicketQuery(f support.TicketFilter) url.Values {
 		q.Set("cursor", f.Cursor)
 	}
 	setList("tag", f.Tags)
+	if f.Count {
+		q.Set("count", "true")
+	}
 	for param, at := range map[string]*time.Time{"breach_by": f.BreachBy, "breach_after": f.BreachAfter, "updated_since": f.UpdatedSince} {
 		if at != nil {
 			q.Set(param, at.UTC().Format(time.RFC3339Nano))

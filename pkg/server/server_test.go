@@ -471,12 +471,20 @@ func TestListShiftFilters(t *testing.T) {
 		{"breach_after=2026-11-20T09:00:00Z", []int64{spark.ID, yarn.ID}},
 		{"breach_after=2026-11-20T09:00:00Z&breach_by=2026-11-20T11:00:00Z", nil},
 	}
+	// A count covers every page.
+	resp, body := f.engineer.JSON("GET", "/api/v1/tickets?tag=oom,ha&limit=1&count=true", nil)
+	mustStatus(t, resp, body, http.StatusOK)
+	var page support.TicketPage
+	decode(t, body, &page)
+	if len(page.Tickets) != 1 || page.Total == nil || *page.Total != 2 {
+		t.Errorf("a page of one with count=true: %s; want one ticket and a total of 2", body)
+	}
 	for _, c := range cases {
 		if got := list(c.query); !slices.Equal(got, c.want) {
 			t.Errorf("%s: tickets %v, want %v", c.query, got, c.want)
 		}
 	}
-	for param, value := range map[string]string{"updated_since": "yesterday", "breach_after": "2h", "tag": "two%20words"} {
+	for param, value := range map[string]string{"updated_since": "yesterday", "breach_after": "2h", "tag": "two%20words", "count": "yes"} {
 		req := httptest.NewRequest("GET", "/api/v1/tickets?"+param+"="+value, nil)
 		req.Header.Set("Authorization", "Bearer "+token(t, f))
 		resp := f.api.DoUnvalidatedRequest(req)

@@ -82,6 +82,13 @@ func parseTicketFilter(q url.Values) (support.TicketFilter, error) {
 		}
 		f.Tags = tags
 	}
+	switch raw := q.Get("count"); raw {
+	case "", "false":
+	case "true":
+		f.Count = true
+	default:
+		return f, badRequestField("count", fmt.Sprintf("invalid count %q: use true or false", raw))
+	}
 	if raw := q.Get("account_id"); raw != "" {
 		n, err := strconv.ParseInt(raw, 10, 64)
 		if err != nil || n < 1 {

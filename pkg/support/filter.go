@@ -29,6 +29,9 @@ type TicketFilter struct {
 	// tickets with no running clock, which breach never: `--breaching-within
 	// 2h` is BreachAfter now and BreachBy now + 2h.
 	BreachAfter *time.Time
+	// Count asks for Total, the number of tickets the filter selects on
+	// every page together.
+	Count bool
 	// VisibleTo restricts the result to one partner organisation's tickets:
 	// its own and those of the customers it serves.
 	VisibleTo int64
@@ -51,6 +54,8 @@ const MaxSearch = 500
 type TicketPage struct {
 	Tickets    []Ticket `json:"tickets"`
 	NextCursor string   `json:"next_cursor,omitempty"`
+	// Total is set when the filter asked for a count.
+	Total *int `json:"total,omitempty"`
 }
 
 // CanSeeTicket reports whether u may read t.

@@ -44,12 +44,45 @@ func (s *Store) ListTickets(ctx context.Context, f support.TicketFilter) (suppor
 		page.Tickets = tickets[:limit]
 		page.NextCursor = cursorAfter(sort, page.Tickets[limit-1]).encode()
 	}
+	if f.Count {
+		w := filterWhere(f)
+		var n int
+		err := s.reads.QueryRowContext(ctx, `SELECT count(*) FROM tickets t LEFT JOIN accounts a ON a.id = t.account_id`+w.String(), w.args...).Scan(&n)
+		if err != nil {
+			return support.TicketPage{}, err
+		}
+		page.Total = &n
+	}
 	return page, nil
 }
 
 // listQuery selects up to limit tickets of f in the order of sort.
 func listQuery(f support.TicketFilter, sort string, limit int) (string, []any, error) {
-	var w where
+	w := filterWhere(f)
+	if f.Cursor != "" {
+		c, err := decodeCursor(f.Cursor, sort)
+		if err != nil {
+			return "", nil, err
+		}
+		switch sort {
+		case "updated":
+			w.add("(t.updated_at, t.id) < (?, ?)", c.At, c.ID)
+		case "created":
+			w.add("(t.created_at, t.id) < (?, ?)", c.At, c.ID)
+		case "severity":
+			w.add("(t.severity > ? OR (t.severity = ? AND (t.created_at, t.id) < (?, ?)))", c.Severity, c.Severity, c.At, c.ID)
+		case "breach":
+			// The redundant first term is a range the index can seek to.
+			w.add(breachKey+" >= ? AND ("+breachKey+" > ? OR t.id > ?)", c.At, c.At, c.ID)
+		}
+	}
+	return ticketSelect + w.String() + " ORDER BY " + orders[sort] + " LIMIT ?", append(w.args, limit), nil
+}
+
+// filterWhere is the condition of f on tickets t joined to accounts a,
+// the cursor aside.
+func filterWhere(f support.TicketFilter) *where {
+	w := &where{}
 	w.in("t.status", f.Statuses)
 	w.in("t.severity", f.Severities)
 	w.in("t.division", f.Divisions)
@@ -90,24 +123,7 @@ func listQuery(f support.TicketFilter, sort string, limit int) (string, []any, e
 	if f.VisibleTo != 0 {
 		w.add("(t.account_id = ? OR a.partner_id = ?)", f.VisibleTo, f.VisibleTo)
 	}
-	if f.Cursor != "" {
-		c, err := decodeCursor(f.Cursor, sort)
-		if err != nil {
-			return "", nil, err
-		}
-		switch sort {
-		case "updated":
-			w.add("(t.updated_at, t.id) < (?, ?)", c.At, c.ID)
-		case "created":
-			w.add("(t.created_at, t.id) < (?, ?)", c.At, c.ID)
-		case "severity":
-			w.add("(t.severity > ? OR (t.severity = ? AND (t.created_at, t.id) < (?, ?)))", c.Severity, c.Severity, c.At, c.ID)
-		case "breach":
-			// The redundant first term is a range the index can seek to.
-			w.add(breachKey+" >= ? AND ("+breachKey+" > ? OR t.id > ?)", c.At, c.At, c.ID)
-		}
-	}
-	return ticketSelect + w.String() + " ORDER BY " + orders[sort] + " LIMIT ?", append(w.args, limit), nil
+	return w
 }
 
 // placeholders is n comma-separated question marks.

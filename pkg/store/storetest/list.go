@@ -260,6 +260,27 @@ func testShiftFilters(t *testing.T, e *env) {
 	for _, c := range cases {
 		got := e.all(c.f)
 		wantEqual(t, c.name, sortedIDs(got...), c.want)
+		// The count is of every page, whatever the page size.
+		f := c.f
+		f.Count, f.Limit = true, 1
+		page, err := e.s.ListTickets(e.ctx, f)
+		if err != nil {
+			t.Fatalf("%s: ListTickets: %v", c.name, err)
+		}
+		wantEqual(t, c.name+": total", page.Total, ptr(len(c.want)))
+		if page.NextCursor != "" {
+			f.Cursor = page.NextCursor
+			page, err = e.s.ListTickets(e.ctx, f)
+			if err != nil {
+				t.Fatalf("%s: second page: %v", c.name, err)
+			}
+			wantEqual(t, c.name+": total on the second page", page.Total, ptr(len(c.want)))
+		}
+	}
+	// Without Count there is no total.
+	page, err := e.s.ListTickets(e.ctx, support.TicketFilter{})
+	if err != nil || page.Total != nil {
+		t.Fatalf("a list without Count: total %v, %v", page.Total, err)
 	}
 	// A list by breach within a window keeps the breach order.
 	got := e.all(support.TicketFilter{Sort: "breach", BreachAfter: &hourAgo})

@@ -90,10 +90,11 @@ half-width forms alike (ＮａｍｅＮｏｄｅ finds namenode) and Latin lette
 any case. Filtering and paging happen on the server.
 
 A list stops at --limit tickets (30 by default). When more match, it says so
-on stderr, also when the output is piped or --json, and still exits 0:
-scripts that must not miss a ticket pass --all, which reads every page and
-prints piped rows as they arrive (a table on a terminal, and JSON, are printed
-once the last page is read), or check stderr for "more match".`,
+on stderr and still exits 0: on a terminal "showing 30 of 195", and piped or
+with --json a line starting "warning: the list stops at". Scripts that must
+not miss a ticket pass --all, which reads every page and prints piped rows as
+they arrive (a table on a terminal, and JSON, are printed once the last page
+is read), or check stderr for that warning.`,
 		Example: `  $ supctl ticket list
   $ supctl ticket list --assignee @me --status all
   $ supctl ticket list --severity S1,S2 --region apac-jp --division spark
@@ -303,7 +304,12 @@ func listRun(ctx context.Context, opts *ListOptions) error {
 	// JSON need every row first.
 	stream := opts.Exporter == nil && !opts.IO.IsStdoutTTY()
 	var tickets []support.Ticket
-	shown, more, err := readList(ctx, client, sources(filter, opts.Sort, now), limit, func(page []support.Ticket) error {
+	srcs := sources(filter, opts.Sort, now)
+	filters := make([]support.TicketFilter, len(srcs))
+	for i, s := range srcs {
+		filters[i] = s.f
+	}
+	shown, more, err := readList(ctx, client, srcs, limit, func(page []support.Ticket) error {
 		opts.IO.StopProgressIndicator()
 		shared.Remember(opts.Cache, page...)
 		if stream {
@@ -337,20 +343,26 @@ func listRun(ctx context.Context, opts *ListOptions) error {
 	if err != nil {
 		return err
 	}
-	if more {
-		cutNotice(opts.IO, shown)
+	if !more {
+		return nil
 	}
+	ios := opts.IO
+	if ios.IsStderrTTY() {
+		// A person is told how many there are, at the cost of a count.
+		hint := fmt.Sprintf("showing the first %d; more match — --limit N or --all", shown)
+		if total, ok, err := countAll(ctx, client, filters); err == nil && ok && total > shown {
+			hint = fmt.Sprintf("showing %d of %d — --limit N or --all", shown, total)
+		}
+		fmt.Fprintln(ios.ErrOut, ios.ColorScheme().Muted(hint))
+		return nil
+	}
+	cutWarning(ios, shown)
 	return nil
 }
 
-// cutNotice tells that the list stopped at its limit while more tickets
-// match: on a terminal as a hint, otherwise as a warning a script can see.
-func cutNotice(ios *iostreams.IOStreams, shown int) {
-	if ios.IsStderrTTY() {
-		cs := ios.ColorScheme()
-		fmt.Fprintln(ios.ErrOut, cs.Muted(fmt.Sprintf("showing the first %d; more match — --limit N or --all", shown)))
-		return
-	}
+// cutWarning tells a script that the list stopped at its limit while more
+// tickets match.
+func cutWarning(ios *iostreams.IOStreams, shown int) {
 	noun := "tickets"
 	if shown == 1 {
 		noun = "ticket"

@@ -347,7 +347,7 @@ func TestCutListSaysSo(t *testing.T) {
 		stderr string
 	}{
 		{"piped", false, []string{"--limit", "5"}, 5, "warning: the list stops at 5 tickets and more match; use --limit N or --all\n"},
-		{"terminal", true, []string{"--limit", "5"}, 6, "showing the first 5; more match — --limit N or --all\n"},
+		{"terminal", true, []string{"--limit", "5"}, 6, fmt.Sprintf("showing 5 of %d — --limit N or --all\n", total)},
 		{"json", false, []string{"--limit", "5", "--json", "id", "--jq", ".[].id"}, 5, "warning: the list stops at 5 tickets and more match; use --limit N or --all\n"},
 		{"piped default", false, nil, support.DefaultLimit, ""},
 		{"all piped", false, []string{"--all"}, total, ""},

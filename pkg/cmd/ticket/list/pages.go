@@ -128,3 +128,17 @@ func anyLeft(ctx context.Context, c ticketLister, srcs []*source) (bool, error) 
 	}
 	return false, nil
 }
+
+// countAll is how many tickets the runs of a list select together, read
+// before the list was paged; ok is false when the server gave no count.
+func countAll(ctx context.Context, c ticketLister, filters []support.TicketFilter) (total int, ok bool, err error) {
+	for _, f := range filters {
+		f.Count, f.Limit, f.Cursor = true, 1, ""
+		page, err := c.ListTickets(ctx, f)
+		if err != nil || page.Total == nil {
+			return 0, false, err
+		}
+		total += *page.Total
+	}
+	return total, true, nil
+}

@@ -34,6 +34,14 @@ func (l *fakeLister) ListTickets(_ context.Context, f support.TicketFilter) (sup
 		}
 		match = append(match, t)
 	}
+	if f.Count {
+		n := len(match)
+		page := support.TicketPage{Total: &n}
+		if len(match) > 0 {
+			page.Tickets = match[:1]
+		}
+		return page, nil
+	}
 	start := 0
 	if f.Cursor != "" {
 		start, _ = strconv.Atoi(f.Cursor)
@@ -137,5 +145,29 @@ func TestAllStreamsPages(t *testing.T) {
 		if f.Limit != support.MaxLimit || f.Sort != "updated" {
 			t.Errorf("page request %+v, want limit %d by updated", f, support.MaxLimit)
 		}
+	}
+}
+
+// The count of a list in the due order is that of its runs together, each
+// ticket once.
+func TestCountAll(t *testing.T) {
+	l := &fakeLister{tickets: breachTickets()}
+	shown := 0
+	l.shown = &shown
+	var filters []support.TicketFilter
+	for _, s := range sources(support.TicketFilter{}, sortDue, pageNow) {
+		filters = append(filters, s.f)
+	}
+	total, ok, err := countAll(context.Background(), l, filters)
+	if err != nil || !ok || total != 10 {
+		t.Errorf("countAll = %d, %v, %v; want 10", total, ok, err)
+	}
+	by := pageNow.Add(2 * time.Hour)
+	filters = nil
+	for _, s := range sources(support.TicketFilter{BreachAfter: &pageNow, BreachBy: &by}, sortDue, pageNow) {
+		filters = append(filters, s.f)
+	}
+	if total, _, _ := countAll(context.Background(), l, filters); total != 2 {
+		t.Errorf("countAll within 2h = %d, want 2", total)
 	}
 }
