@@ -70,7 +70,8 @@ func NewCmdList(f *cmdutil.Factory, runF func(*ListOptions) error) *cobra.Comman
 
 With no flags the list is the work that needs someone now: the new and open
 tickets (the statuses where the next move is ours) of your profile's region
-and, when the profile lists queues, their divisions. It shows the tickets
+(every region when it names none) and, when the profile lists queues there,
+their divisions. It shows the tickets
 whose SLA clock still runs first, the one due soonest on top, because those
 are the SLAs that can still be met; then the tickets already breached,
 longest overdue first; then those with no running clock. Every other view is
