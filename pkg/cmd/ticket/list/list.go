@@ -157,7 +157,7 @@ is read), or check stderr for that warning.`,
 	fl.StringVarP(&opts.Assignee, "assignee", "a", "", "assignee: {@me|none|<email>}")
 	fl.Int64Var(&opts.AccountID, "account", 0, "account `id`")
 	fl.StringVarP(&opts.Search, "search", "S", "", "text in the subject or description, in any width or case")
-	fl.StringVar(&opts.UpdatedSince, "updated-since", "", "only tickets changed since this `time`: RFC 3339, or a duration back from now such as 24h or 7d")
+	fl.StringVar(&opts.UpdatedSince, "updated-since", "", "only tickets changed since `time`: RFC 3339, or a duration ago (90m, 24h, 7d)")
 	fl.IntVarP(&opts.Limit, "limit", "L", support.DefaultLimit, fmt.Sprintf("maximum number of tickets (1-%d)", support.MaxLimit))
 	fl.BoolVar(&opts.All, "all", false, "every matching ticket, read page by page")
 	fl.StringVar(&opts.Sort, "sort", "", "order: {"+sortDue+"|"+strings.Join(support.TicketSorts.Values(), "|")+"} (default due for active statuses, else updated)")
