@@ -91,8 +91,8 @@ half-width forms alike (ＮａｍｅＮｏｄｅ finds namenode) and Latin lette
 any case. Filtering and paging happen on the server.
 
 A list stops at --limit tickets (30 by default). When more match, it says so
-on stderr and still exits 0: on a terminal "showing 30 of 195", and piped or
-with --json a line starting "warning: the list stops at". Scripts that must
+on stderr and still exits 0: "showing 30 of 195" when stderr is a terminal,
+otherwise a line starting "warning: the list stops at". Scripts that must
 not miss a ticket pass --all, which reads every page and prints piped rows as
 they arrive (a table on a terminal, and JSON, are printed once the last page
 is read), or check stderr for that warning.`,
