@@ -68,6 +68,13 @@ func testFilters(t *testing.T, e *env) {
 		for _, tk := range got {
 			wantEqual(t, c.name+": listed ticket", tk, e.get(tk.ID))
 		}
+		f := c.f
+		f.Count, f.Limit = true, 1
+		page, err := e.s.ListTickets(e.ctx, f)
+		if err != nil {
+			t.Fatalf("%s: ListTickets: %v", c.name, err)
+		}
+		wantEqual(t, c.name+": total", page.Total, ptr(len(c.want)))
 	}
 }
 
