@@ -49,8 +49,14 @@ func TicketQuery(f support.TicketFilter) url.Values {
 	if f.Cursor != "" {
 		q.Set("cursor", f.Cursor)
 	}
-	if f.BreachBy != nil {
-		q.Set("breach_by", f.BreachBy.UTC().Format(time.RFC3339))
+	setList("tag", f.Tags)
+	if f.Count {
+		q.Set("count", "true")
+	}
+	for param, at := range map[string]*time.Time{"breach_by": f.BreachBy, "breach_after": f.BreachAfter, "updated_since": f.UpdatedSince} {
+		if at != nil {
+			q.Set(param, at.UTC().Format(time.RFC3339Nano))
+		}
 	}
 	return q
 }

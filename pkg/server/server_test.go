@@ -5,9 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -427,6 +430,67 @@ func TestIdempotentCreate(t *testing.T) {
 	for _, id := range ids {
 		if id == 0 || id != ids[0] {
 			t.Fatalf("concurrent retries got ids %v, want one id", ids)
+		}
+	}
+}
+
+// The filters of a shift's lists, through the contract: tags, recent
+// changes, the breach window, and a search typed in full-width letters.
+func TestListShiftFilters(t *testing.T) {
+	f := newFixture(t)
+	spark := f.createTicket(t, f.engineer, sparkTicket(f.customer.ID))
+	other := sparkTicket(f.customer.ID)
+	other.Subject, other.Description, other.Tags = "ＹＡＲＮ ResourceManager failover", "", []string{"ha"}
+	yarn := f.createTicket(t, f.engineer, other)
+	list := func(query string) []int64 {
+		t.Helper()
+		resp, body := f.engineer.JSON("GET", "/api/v1/tickets?"+query, nil)
+		mustStatus(t, resp, body, http.StatusOK)
+		var page support.TicketPage
+		decode(t, body, &page)
+		var ids []int64
+		for _, tk := range page.Tickets {
+			ids = append(ids, tk.ID)
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	cases := []struct {
+		query string
+		want  []int64
+	}{
+		{"tag=OOM", []int64{spark.ID}},
+		{"tag=oom,HA", []int64{spark.ID, yarn.ID}},
+		{"tag=nosuch", nil},
+		{"q=" + url.QueryEscape("ＳＰＡＲＫ"), []int64{spark.ID}},
+		{"q=yarn+resourcemanager", []int64{yarn.ID}},
+		{"q=" + url.QueryEscape("java.LANG.outofmemoryerror"), []int64{spark.ID}},
+		{"updated_since=2026-11-20T09:00:00Z", []int64{spark.ID, yarn.ID}},
+		{"updated_since=2026-11-20T09:00:00.001Z", nil},
+		// Without an SLA engine no clock runs: nothing breaches, ever.
+		{"breach_after=2026-11-20T09:00:00Z", []int64{spark.ID, yarn.ID}},
+		{"breach_after=2026-11-20T09:00:00Z&breach_by=2026-11-20T11:00:00Z", nil},
+	}
+	// A count covers every page.
+	resp, body := f.engineer.JSON("GET", "/api/v1/tickets?tag=oom,ha&limit=1&count=true", nil)
+	mustStatus(t, resp, body, http.StatusOK)
+	var page support.TicketPage
+	decode(t, body, &page)
+	if len(page.Tickets) != 1 || page.Total == nil || *page.Total != 2 {
+		t.Errorf("a page of one with count=true: %s; want one ticket and a total of 2", body)
+	}
+	for _, c := range cases {
+		if got := list(c.query); !slices.Equal(got, c.want) {
+			t.Errorf("%s: tickets %v, want %v", c.query, got, c.want)
+		}
+	}
+	for param, value := range map[string]string{"updated_since": "yesterday", "breach_after": "2h", "tag": "two%20words", "count": "yes"} {
+		req := httptest.NewRequest("GET", "/api/v1/tickets?"+param+"="+value, nil)
+		req.Header.Set("Authorization", "Bearer "+token(t, f))
+		resp := f.api.DoUnvalidatedRequest(req)
+		body, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != http.StatusBadRequest || !bytes.Contains(body, []byte(`"field":"`+param+`"`)) {
+			t.Errorf("%s=%s: %d %s, want 400 naming %s", param, value, resp.StatusCode, body, param)
 		}
 	}
 }

@@ -63,12 +63,31 @@ func parseTicketFilter(q url.Values) (support.TicketFilter, error) {
 		}
 		f.Limit = n
 	}
-	if raw := q.Get("breach_by"); raw != "" {
-		at, err := time.Parse(time.RFC3339, raw)
-		if err != nil {
-			return f, badRequestField("breach_by", fmt.Sprintf("invalid breach_by %q: use an RFC 3339 instant such as 2026-11-27T09:00:00Z", raw))
+	for _, p := range []struct {
+		param string
+		dst   **time.Time
+	}{{"breach_by", &f.BreachBy}, {"breach_after", &f.BreachAfter}, {"updated_since", &f.UpdatedSince}} {
+		if raw := q.Get(p.param); raw != "" {
+			at, err := time.Parse(time.RFC3339, raw)
+			if err != nil {
+				return f, badRequestField(p.param, fmt.Sprintf("invalid %s %q: use an RFC 3339 instant such as 2026-11-27T09:00:00Z", p.param, raw))
+			}
+			*p.dst = &at
 		}
-		f.BreachBy = &at
+	}
+	if raw := q.Get("tag"); raw != "" {
+		tags, err := support.NormalizeTags(strings.Split(raw, ","))
+		if err != nil {
+			return f, badRequestField("tag", err.Error())
+		}
+		f.Tags = tags
+	}
+	switch raw := q.Get("count"); raw {
+	case "", "false":
+	case "true":
+		f.Count = true
+	default:
+		return f, badRequestField("count", fmt.Sprintf("invalid count %q: use true or false", raw))
 	}
 	if raw := q.Get("account_id"); raw != "" {
 		n, err := strconv.ParseInt(raw, 10, 64)

@@ -12,13 +12,26 @@ type TicketFilter struct {
 	// Assignee is an email, or Unassigned for tickets nobody holds.
 	Assignee  string
 	AccountID int64
-	Search    string // substring of subject or description
-	Sort      string // one of TicketSorts; "updated" when empty
-	Limit     int
-	Cursor    string
+	// Search is text in the subject or description, compared after
+	// SearchFold on both sides.
+	Search string
+	// Tags keeps tickets carrying any of these tags.
+	Tags []string
+	// UpdatedSince keeps tickets changed at or after it.
+	UpdatedSince *time.Time
+	Sort         string // one of TicketSorts; "updated" when empty
+	Limit        int
+	Cursor       string
 	// BreachBy keeps tickets whose next SLA breach falls at or before it:
 	// `--breached` is now, `--breaching-within 2h` is now + 2h.
 	BreachBy *time.Time
+	// BreachAfter keeps tickets whose next SLA breach falls after it, and
+	// tickets with no running clock, which breach never: `--breaching-within
+	// 2h` is BreachAfter now and BreachBy now + 2h.
+	BreachAfter *time.Time
+	// Count asks for Total, the number of tickets the filter selects on
+	// every page together.
+	Count bool
 	// VisibleTo restricts the result to one partner organisation's tickets:
 	// its own and those of the customers it serves.
 	VisibleTo int64
@@ -41,6 +54,8 @@ const MaxSearch = 500
 type TicketPage struct {
 	Tickets    []Ticket `json:"tickets"`
 	NextCursor string   `json:"next_cursor,omitempty"`
+	// Total is set when the filter asked for a count.
+	Total *int `json:"total,omitempty"`
 }
 
 // CanSeeTicket reports whether u may read t.

@@ -98,3 +98,19 @@ func FuzzNormalizeTags(f *testing.F) {
 		}
 	})
 }
+
+func TestSearchFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"ＮａｍｅＮｏｄｅ": "namenode",
+		"NameNode": "namenode",
+		"ｶﾞﾍﾞｰｼﾞｺﾚｸｼｮﾝ": "ガベージコレクション",
+		"ＣＰＵ　１００％":      "cpu 100%",
+		"Straße":        "strasse",
+		"쿼리가 느립니다":      "쿼리가 느립니다",
+		"㍻":             "平成",
+	} {
+		if got := SearchFold(in); got != want {
+			t.Errorf("SearchFold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

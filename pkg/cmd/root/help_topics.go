@@ -66,6 +66,11 @@ Every read command also takes:
 
 The JSON of each command is a stable contract for scripts.
 
+ticket list stops at --limit tickets (30 by default). When more match, it
+says so on stderr and still exits 0: "showing 30 of 195" when stderr is a
+terminal, otherwise a line starting "warning: the list stops at"; the JSON
+stays an array. --all reads every page; piped rows print as pages arrive.
+
   $ supctl ticket list --json id,subject,severity --jq '.[] | select(.severity=="S1") | .id'
   $ supctl ticket list --template '{{range .}}{{.id}} {{.subject}}{{"\n"}}{{end}}'`},
 	{"profiles", "Profiles per region", `A profile holds what differs by region: the backend's api_url, your user,

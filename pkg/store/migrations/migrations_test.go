@@ -12,6 +12,8 @@ import (
 	_ "modernc.org/sqlite"
 
 	"github.com/supctl/supctl/pkg/store/migrations"
+	// The store registers the SQL functions migrations call.
+	_ "github.com/supctl/supctl/pkg/store/sqlite"
 )
 
 // Versions must run 1..N without gaps: stores read Count as the latest

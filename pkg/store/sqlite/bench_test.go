@@ -305,3 +305,46 @@ func BenchmarkSQLiteFloor(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "updates/s")
 }
+
+// BenchmarkListSearch100k searches the 100,000 tickets: a substring match
+// reads every ticket's text until the page is full, or to the end when
+// nothing matches.
+func BenchmarkListSearch100k(b *testing.B) {
+	s := bigDB(b)
+	for name, q := range map[string]string{"common": "namenode failover", "no-match": "kerberos"} {
+		f := support.TicketFilter{Search: q, Limit: 50}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.ListTickets(b.Context(), f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkListShift100k is the default view of `ticket list` at the start
+// of a shift: a region's new and open tickets whose clocks still run, by
+// breach, then those breached.
+func BenchmarkListShift100k(b *testing.B) {
+	s := bigDB(b)
+	now := benchNow
+	filters := map[string]support.TicketFilter{
+		"running":       {BreachAfter: &now},
+		"breached":      {BreachBy: &now},
+		"tag":           {Tags: []string{"hdfs"}},
+		"updated-since": {UpdatedSince: ptr(benchNow.Add(-24 * time.Hour))},
+	}
+	for name, f := range filters {
+		f.Statuses, f.Regions, f.Sort, f.Limit = []string{"new", "open"}, []string{"apac-jp"}, "breach", 50
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.ListTickets(b.Context(), f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -42,8 +42,9 @@ func bulkLoad(tb testing.TB, s *sqlite.Store, actor store.Actor, tickets []bulkT
 	defer tx.Rollback()
 	insert, err := tx.PrepareContext(ctx, `INSERT INTO tickets (subject, description, status, severity, division,
 		region, language, channel, requester_kind, requester_name, requester_email, account_id, assignee_id,
-		assigned_at, tier, product_version, environment, tags, next_breach_at, version, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, 'frontline', ?, ?, ?, ?, 1, ?, ?)`)
+		assigned_at, tier, product_version, environment, tags, next_breach_at, version, created_at, updated_at, search_text)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULLIF(?12, 0), NULLIF(?13, 0), ?14, 'frontline', ?15, ?16, ?17, ?18,
+		1, ?19, ?20, supctl_search_text(?1, ?2))`)
 	if err != nil {
 		tb.Fatal(err)
 	}

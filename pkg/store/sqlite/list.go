@@ -44,37 +44,21 @@ func (s *Store) ListTickets(ctx context.Context, f support.TicketFilter) (suppor
 		page.Tickets = tickets[:limit]
 		page.NextCursor = cursorAfter(sort, page.Tickets[limit-1]).encode()
 	}
+	if f.Count {
+		w := filterWhere(f)
+		var n int
+		err := s.reads.QueryRowContext(ctx, `SELECT count(*) FROM tickets t LEFT JOIN accounts a ON a.id = t.account_id`+w.String(), w.args...).Scan(&n)
+		if err != nil {
+			return support.TicketPage{}, err
+		}
+		page.Total = &n
+	}
 	return page, nil
 }
 
 // listQuery selects up to limit tickets of f in the order of sort.
 func listQuery(f support.TicketFilter, sort string, limit int) (string, []any, error) {
-	var w where
-	w.in("t.status", f.Statuses)
-	w.in("t.severity", f.Severities)
-	w.in("t.division", f.Divisions)
-	w.in("t.region", f.Regions)
-	w.in("t.language", f.Languages)
-	switch f.Assignee {
-	case "":
-	case support.Unassigned:
-		w.add("t.assignee_id IS NULL")
-	default:
-		w.add("t.assignee_id = (SELECT id FROM users WHERE email = ?)", f.Assignee)
-	}
-	if f.AccountID != 0 {
-		w.add("t.account_id = ?", f.AccountID)
-	}
-	if f.Search != "" {
-		pattern := "%" + likeEscaper.Replace(f.Search) + "%"
-		w.add(`(t.subject LIKE ? ESCAPE '\' OR t.description LIKE ? ESCAPE '\')`, pattern, pattern)
-	}
-	if f.BreachBy != nil {
-		w.add("t.next_breach_at <= ?", f.BreachBy.UnixMilli())
-	}
-	if f.VisibleTo != 0 {
-		w.add("(t.account_id = ? OR a.partner_id = ?)", f.VisibleTo, f.VisibleTo)
-	}
+	w := filterWhere(f)
 	if f.Cursor != "" {
 		c, err := decodeCursor(f.Cursor, sort)
 		if err != nil {
@@ -95,8 +79,57 @@ func listQuery(f support.TicketFilter, sort string, limit int) (string, []any, e
 	return ticketSelect + w.String() + " ORDER BY " + orders[sort] + " LIMIT ?", append(w.args, limit), nil
 }
 
-// likeEscaper makes a search string match literally inside LIKE ... ESCAPE '\'.
-var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+// filterWhere is the condition of f on tickets t joined to accounts a,
+// the cursor aside.
+func filterWhere(f support.TicketFilter) *where {
+	w := &where{}
+	w.in("t.status", f.Statuses)
+	w.in("t.severity", f.Severities)
+	w.in("t.division", f.Divisions)
+	w.in("t.region", f.Regions)
+	w.in("t.language", f.Languages)
+	switch f.Assignee {
+	case "":
+	case support.Unassigned:
+		w.add("t.assignee_id IS NULL")
+	default:
+		w.add("t.assignee_id = (SELECT id FROM users WHERE email = ?)", f.Assignee)
+	}
+	if f.AccountID != 0 {
+		w.add("t.account_id = ?", f.AccountID)
+	}
+	if f.Search != "" {
+		w.add("instr(t.search_text, ?) > 0", support.SearchFold(f.Search))
+	}
+	if len(f.Tags) > 0 {
+		args := make([]any, len(f.Tags))
+		for i, tag := range f.Tags {
+			args[i] = tag
+		}
+		w.add("EXISTS (SELECT 1 FROM json_each(t.tags) WHERE json_each.value IN ("+placeholders(len(f.Tags))+"))", args...)
+	}
+	if f.UpdatedSince != nil {
+		w.add("t.updated_at >= ?", f.UpdatedSince.UnixMilli())
+	}
+	// Both bounds are on the breach index's expression, so that a list by
+	// breach seeks to its range; a ticket with no running clock has the
+	// largest key, after any instant and never at or before one.
+	if f.BreachAfter != nil {
+		w.add(breachKey+" > ?", f.BreachAfter.UnixMilli())
+	}
+	if f.BreachBy != nil {
+		w.add(breachKey+" <= ?", f.BreachBy.UnixMilli())
+	}
+	if f.VisibleTo != 0 {
+		w.add("(t.account_id = ? OR a.partner_id = ?)", f.VisibleTo, f.VisibleTo)
+	}
+	return w
+}
+
+// placeholders is n comma-separated question marks.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
 
 // where collects AND-ed conditions and their arguments.
 type where struct {
@@ -118,7 +151,7 @@ func (w *where) in(col string, values []string) {
 	for i, v := range values {
 		args[i] = v
 	}
-	w.add(col+" IN ("+strings.TrimSuffix(strings.Repeat("?, ", len(values)), ", ")+")", args...)
+	w.add(col+" IN ("+placeholders(len(values))+")", args...)
 }
 
 func (w *where) String() string {

@@ -59,6 +59,18 @@ func TestQueryPlans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	shift := support.TicketFilter{Statuses: []string{"new", "open"}, Regions: []string{"apac-jp"}}
+	runningF, breachedF := shift, shift
+	runningF.BreachAfter, breachedF.BreachBy = &now, &now
+	running, runningArgs, err := listQuery(runningF, "breach", 51)
+	if err != nil {
+		t.Fatal(err)
+	}
+	breached, breachedArgs, err := listQuery(breachedF, "breach", 51)
+	if err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		name  string
 		query string
@@ -77,6 +89,8 @@ func TestQueryPlans(t *testing.T) {
 		{"active by breach", active, activeArgs, "SCAN t USING INDEX tickets_breach", 1, "TEMP B-TREE"},
 		{"active in a region by breach", regional, regionalArgs, "SCAN t USING INDEX tickets_breach", 1, "TEMP B-TREE"},
 		{"active by breach, next page", next, nextArgs, "SEARCH t USING INDEX tickets_breach (<expr>>?)", 1, "TEMP B-TREE"},
+		{"the shift's running clocks", running, runningArgs, "SEARCH t USING INDEX tickets_breach (<expr>>?)", 1, "TEMP B-TREE"},
+		{"the shift's breached tickets", breached, breachedArgs, "SEARCH t USING INDEX tickets_breach (<expr><?)", 1, "TEMP B-TREE"},
 	}
 	for _, c := range cases {
 		got := plan(c.query, c.args)

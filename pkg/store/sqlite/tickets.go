@@ -101,11 +101,12 @@ func (s *Store) CreateTicket(ctx context.Context, actor store.Actor, n support.N
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO tickets (subject, description, status, severity, division,
 			region, language, channel, requester_kind, requester_name, requester_email, account_id, tier,
-			product_version, environment, tags, version, created_at, updated_at)
-			VALUES (?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'frontline', ?, ?, ?, 1, ?, ?)`,
+			product_version, environment, tags, version, created_at, updated_at, search_text)
+			VALUES (?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'frontline', ?, ?, ?, 1, ?, ?, ?)`,
 			n.Subject, n.Description, n.Severity, n.Division, n.Region, n.Language, n.Channel,
 			n.RequesterKind, n.RequesterName, n.RequesterEmail, nullID(n.AccountID),
-			n.ProductVersion, n.Environment, tags, now.UnixMilli(), now.UnixMilli())
+			n.ProductVersion, n.Environment, tags, now.UnixMilli(), now.UnixMilli(),
+			support.SearchText(n.Subject, n.Description))
 		if err != nil {
 			return err
 		}
@@ -168,10 +169,10 @@ func (s *Store) UpdateTicket(ctx context.Context, actor store.Actor, id int64, p
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE tickets SET subject = ?, status = ?, severity = ?, tier = ?,
-			assignee_id = (SELECT id FROM users WHERE email = ?), assigned_at = ?, tags = ?, version = ?, updated_at = ?
-			WHERE id = ?`,
+			assignee_id = (SELECT id FROM users WHERE email = ?), assigned_at = ?, tags = ?, version = ?, updated_at = ?,
+			search_text = ? WHERE id = ?`,
 			next.Subject, next.Status, next.Severity, next.Tier, next.Assignee, millisOrNull(next.AssignedAt),
-			tags, next.Version, now.UnixMilli(), id); err != nil {
+			tags, next.Version, now.UnixMilli(), support.SearchText(next.Subject, next.Description), id); err != nil {
 			return err
 		}
 		t = next

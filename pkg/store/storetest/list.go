@@ -68,6 +68,13 @@ func testFilters(t *testing.T, e *env) {
 		for _, tk := range got {
 			wantEqual(t, c.name+": listed ticket", tk, e.get(tk.ID))
 		}
+		f := c.f
+		f.Count, f.Limit = true, 1
+		page, err := e.s.ListTickets(e.ctx, f)
+		if err != nil {
+			t.Fatalf("%s: ListTickets: %v", c.name, err)
+		}
+		wantEqual(t, c.name+": total", page.Total, ptr(len(c.want)))
 	}
 }
 
@@ -210,4 +217,79 @@ func testListErrors(t *testing.T, e *env) {
 	}
 	_, err = e.s.ListTickets(e.ctx, support.TicketFilter{Sort: "priority"})
 	wantValidation(t, "unknown sort", err, "sort")
+}
+
+// testShiftFilters covers the filters of a shift's lists: tags, recent
+// changes, the breach window, and searches the way people type them.
+func testShiftFilters(t *testing.T, e *env) {
+	soon := e.ticket(func(n *support.NewTicket) {
+		n.Subject, n.Tags = "ＮａｍｅＮｏｄｅ ＨＡ ｶﾞﾍﾞｰｼﾞ", append(n.Tags, "outage")
+	}, sla(30))
+	later := e.ticket(func(n *support.NewTicket) {
+		n.Subject, n.Description, n.Tags = "Spark shuffle", "the namenode RPC queue is full", []string{"spark"}
+	}, sla(300))
+	late := e.ticket(func(n *support.NewTicket) {
+		n.Subject, n.Description, n.Tags = "ＤＡＴＡＮＯＤＥ disk", "", []string{"outage", "partner"}
+	}, sla(10))
+	never := e.ticket(func(n *support.NewTicket) {
+		n.Subject, n.Description, n.Tags = "Straße in the address book", "ガベージコレクション", nil
+	})
+	e.clock.Advance(time.Hour)
+	// An update renames the ticket: search follows the new subject.
+	renamed := e.update(never.ID, support.TicketPatch{Subject: ptr("Kerberos ticket renewal")})
+	now := e.clock.Now()
+	in2h, hourAgo := now.Add(2*time.Hour), now.Add(-time.Hour)
+	justBefore := now.Add(-time.Millisecond)
+
+	cases := []struct {
+		name string
+		f    support.TicketFilter
+		want []int64
+	}{
+		{"tag", support.TicketFilter{Tags: []string{"outage"}}, sortedIDs(soon, late)},
+		{"tags are alternatives", support.TicketFilter{Tags: []string{"spark", "partner"}}, sortedIDs(later, late)},
+		{"unknown tag", support.TicketFilter{Tags: []string{"nosuch"}}, sortedIDs()},
+		{"updated since", support.TicketFilter{UpdatedSince: &justBefore}, sortedIDs(renamed)},
+		{"updated since an hour ago", support.TicketFilter{UpdatedSince: &hourAgo}, sortedIDs(soon, later, late, renamed)},
+		// soon breached 30 minutes ago, late 50; later breaches in 4 hours.
+		{"breached", support.TicketFilter{BreachBy: &now}, sortedIDs(soon, late)},
+		{"breaching within 2h", support.TicketFilter{BreachAfter: &now, BreachBy: &in2h}, sortedIDs()},
+		{"running clocks and none", support.TicketFilter{BreachAfter: &now}, sortedIDs(later, renamed)},
+		{"breach window", support.TicketFilter{BreachAfter: &hourAgo, BreachBy: &in2h}, sortedIDs(soon, late)},
+		{"full-width finds half-width", support.TicketFilter{Search: "ＮａｍｅＮｏｄｅ"}, sortedIDs(soon, later)},
+		{"half-width finds full-width", support.TicketFilter{Search: "namenode ha"}, sortedIDs(soon)},
+		{"case-insensitive", support.TicketFilter{Search: "DataNode"}, sortedIDs(late)},
+		{"half-width katakana", support.TicketFilter{Search: "ガベージ"}, sortedIDs(soon, renamed)},
+		{"case folding", support.TicketFilter{Search: "KERBEROS"}, sortedIDs(renamed)},
+		{"old subject no longer found", support.TicketFilter{Search: "strasse"}, sortedIDs()},
+		{"search and tag", support.TicketFilter{Search: "namenode", Tags: []string{"spark"}}, sortedIDs(later)},
+	}
+	for _, c := range cases {
+		got := e.all(c.f)
+		wantEqual(t, c.name, sortedIDs(got...), c.want)
+		// The count is of every page, whatever the page size.
+		f := c.f
+		f.Count, f.Limit = true, 1
+		page, err := e.s.ListTickets(e.ctx, f)
+		if err != nil {
+			t.Fatalf("%s: ListTickets: %v", c.name, err)
+		}
+		wantEqual(t, c.name+": total", page.Total, ptr(len(c.want)))
+		if page.NextCursor != "" {
+			f.Cursor = page.NextCursor
+			page, err = e.s.ListTickets(e.ctx, f)
+			if err != nil {
+				t.Fatalf("%s: second page: %v", c.name, err)
+			}
+			wantEqual(t, c.name+": total on the second page", page.Total, ptr(len(c.want)))
+		}
+	}
+	// Without Count there is no total.
+	page, err := e.s.ListTickets(e.ctx, support.TicketFilter{})
+	if err != nil || page.Total != nil {
+		t.Fatalf("a list without Count: total %v, %v", page.Total, err)
+	}
+	// A list by breach within a window keeps the breach order.
+	got := e.all(support.TicketFilter{Sort: "breach", BreachAfter: &hourAgo})
+	wantEqual(t, "breach order after an instant", ids(got), []int64{late.ID, soon.ID, later.ID, renamed.ID})
 }

@@ -56,6 +56,7 @@ func Run(t *testing.T, b Backend) {
 		{"Pagination", testPagination},
 		{"PaginationIgnoresNewRows", testPaginationIgnoresNewRows},
 		{"ListErrors", testListErrors},
+		{"ShiftFilters", testShiftFilters},
 		{"Breach", testBreach},
 		{"RefreshBreaches", testRefreshBreaches},
 		{"Claim", testClaim},
