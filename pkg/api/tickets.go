@@ -98,6 +98,9 @@ func (c *Client) CreateTicket(ctx context.Context, n support.NewTicket, idempote
 func (c *Client) UpdateTicket(ctx context.Context, id int64, p support.TicketPatch) (support.Ticket, error) {
 	var t support.Ticket
 	r := Request{Method: http.MethodPatch, Path: fmt.Sprintf("/api/v1/tickets/%d", id), Body: p, Expect: []int{http.StatusOK}}
+	if p.Version != nil {
+		r.SafeRetry = fmt.Sprintf("sending it again with version %d is safe: if the first was applied, the ticket is past that version and nothing is written twice", *p.Version)
+	}
 	_, err := c.write(ctx, r, &t, "the updated ticket", func() bool { return t.ID == id })
 	return t, err
 }
@@ -122,7 +125,7 @@ func idempotencyHeader(key string) http.Header {
 	if key == "" {
 		return nil
 	}
-	return http.Header{"Idempotency-Key": {key}}
+	return http.Header{IdempotencyKey: {key}}
 }
 
 // TicketSLA fetches a ticket's SLA clocks as of now.
