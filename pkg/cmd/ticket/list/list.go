@@ -108,6 +108,11 @@ must all match. Filtering and paging happen on the server.`,
 		_ = cmd.RegisterFlagCompletionFunc(flag, completion.Enum(enum))
 	}
 	_ = cmd.RegisterFlagCompletionFunc("status", completion.Enum(support.Statuses, support.Choice{Value: "all", Description: "every status"}))
+	cmdutil.EnumFlags(cmd, map[string]support.Enum{
+		"severity": support.Severities, "division": support.Divisions, "region": support.Regions,
+		"language": support.Languages, "sort": support.TicketSorts,
+		"status": {Name: "status", Choices: append(slices.Clone(support.Statuses.Choices), support.Choice{Value: "all", Description: "every status"})},
+	})
 	_ = cmd.RegisterFlagCompletionFunc("assignee", cobra.FixedCompletions(
 		[]cobra.Completion{"@me\tyour tickets", "none\tunassigned tickets"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
