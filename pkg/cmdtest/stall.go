@@ -24,6 +24,7 @@ const StallTimeout = 50 * time.Millisecond
 func StallingClient(t testing.TB, backend *api.Client) (*api.Client, *atomic.Int32) {
 	t.Helper()
 	var writes atomic.Int32
+	release := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		req := api.Request{Method: r.Method, Path: r.URL.RequestURI(), Header: r.Header.Clone()}
@@ -40,7 +41,10 @@ func StallingClient(t testing.TB, backend *api.Client) (*api.Client, *atomic.Int
 			return
 		}
 		if first {
-			<-r.Context().Done()
+			select {
+			case <-r.Context().Done():
+			case <-release:
+			}
 			return
 		}
 		for k, v := range resp.Header {
@@ -50,5 +54,6 @@ func StallingClient(t testing.TB, backend *api.Client) (*api.Client, *atomic.Int
 		_, _ = w.Write(data)
 	}))
 	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(release) })
 	return api.New(srv.URL, &http.Client{Timeout: StallTimeout}, "").WithProfile("stalling"), &writes
 }
