@@ -60,7 +60,8 @@ Every comment is sent with an idempotency key (--idempotency-key, or one made
 up for it). If the server does not answer in time (--timeout), the comment may
 have been posted all the same: the error prints the command that retries with
 the same key, which posts it at most once.`,
-		Example: `  $ supctl ticket comment 1042 --body "Please send the output of maprcli volume info."
+		Example: `  $ supctl ticket comment 1042        # on a terminal: write it in your editor
+  $ supctl ticket comment 1042 --body "Please send the output of maprcli volume info."
   $ supctl ticket comment 1042 --from-requester --body-file reply-from-customer.txt
   $ supctl ticket comment 1042 --internal --body-file notes.md
   $ echo "Reproduced on 7.5.0" | supctl ticket comment 1042 --internal --body-file -`,
@@ -98,7 +99,7 @@ the same key, which posts it at most once.`,
 	cmd.Flags().StringVarP(&opts.BodyFile, "body-file", "F", "", "read the comment from `file` (\"-\" for standard input)")
 	cmd.Flags().BoolVar(&opts.Internal, "internal", false, "an internal note, not shown to the customer")
 	cmd.Flags().BoolVar(&opts.FromRequester, "from-requester", false, "log a reply the customer sent by email or phone")
-	cmd.Flags().StringVar(&opts.IdempotencyKey, "idempotency-key", "", "make retries safe: the same `key` never posts twice")
+	cmd.Flags().StringVar(&opts.IdempotencyKey, "idempotency-key", "", "make retries safe: the same `key` never posts twice (default: a new key)")
 	return cmd
 }
 
