@@ -102,9 +102,9 @@ func timeoutHint(e *api.TransportError) string {
 		return longer
 	}
 	if e.SafeRetry != "" {
-		return "the change may have been made all the same; " + e.SafeRetry
+		return "the change may have been made; " + e.SafeRetry
 	}
-	return "the change may have been made all the same: check before you run the command again; " + longer
+	return "the change may have been made: check before you run the command again; " + longer
 }
 
 // redirectHint suggests the redirect's target as the profile's api_url

@@ -31,15 +31,15 @@ func TestReportTimeouts(t *testing.T) {
 			"if the server is only slow, give it longer with --timeout, SUPCTL_TIMEOUT or the profile's timeout setting",
 			timedOut(http.MethodGet, "/api/v1/tickets", "")},
 		{"a write safe to repeat", "no answer from https://support.example.com (profile tokyo) within 30s",
-			"the change may have been made all the same; claiming it again is safe: a ticket you already hold is returned as it is",
+			"the change may have been made; claiming it again is safe: a ticket you already hold is returned as it is",
 			timedOut(http.MethodPost, "/api/v1/tickets/7/claim", "claiming it again is safe: a ticket you already hold is returned as it is")},
 		{"a write not safe to repeat", "no answer from https://support.example.com (profile tokyo) within 30s",
-			"the change may have been made all the same: check before you run the command again; if the server is only slow, give it longer with --timeout, SUPCTL_TIMEOUT or the profile's timeout setting",
+			"the change may have been made: check before you run the command again; if the server is only slow, give it longer with --timeout, SUPCTL_TIMEOUT or the profile's timeout setting",
 			timedOut(http.MethodPost, "/api/v1/queues/next", "")},
-		{"a write with a retry command", "no answer from https://support.example.com (profile tokyo) within 30s: the comment may have been posted all the same",
-			"run this to retry: with the same key it makes the comment at most once, and returns it if the first attempt made it:\n  supctl ticket comment 7 --body x --idempotency-key k1",
+		{"a write with a retry command", "no answer from https://support.example.com (profile tokyo) within 30s: the comment may have been posted",
+			"retry with the same key, which posts the comment at most once:\n  supctl ticket comment 7 --body x --idempotency-key k1",
 			&cmdutil.UncertainWriteError{Err: timedOut(http.MethodPost, "/api/v1/tickets/7/comments", ""), Applied: "the comment may have been posted",
-				Retry: cmdutil.RetryWithKey("supctl ticket comment 7 --body x --idempotency-key k1", "the comment")}},
+				Retry: cmdutil.RetryWithKey("supctl ticket comment 7 --body x --idempotency-key k1", "posts the comment")}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer
@@ -89,8 +89,8 @@ func TestCommentToFrozenServer(t *testing.T) {
 		t.Errorf("exit %d, want 6", code)
 	}
 	key, _ := sentKey.Load().(string)
-	want := "error: no answer from " + srv.URL + " (profile tokyo) within 50ms: the comment may have been posted all the same\n" +
-		"hint: run this to retry: with the same key it makes the comment at most once, and returns it if the first attempt made it:\n" +
+	want := "error: no answer from " + srv.URL + " (profile tokyo) within 50ms: the comment may have been posted\n" +
+		"hint: retry with the same key, which posts the comment at most once:\n" +
 		"  supctl ticket comment 42 --body 'Restarted it.' --timeout 50ms --idempotency-key " + key + "\n"
 	if key == "" || stderr.String() != want {
 		t.Errorf("stderr\n%s\nwant\n%s", stderr, want)

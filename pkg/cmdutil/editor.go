@@ -82,7 +82,7 @@ func EditorTemplate(initial string, instructions ...string) string {
 	var b strings.Builder
 	b.WriteString(initial)
 	b.WriteString("\n\n" + EditorCutLine + "\n")
-	b.WriteString("# Do not change or delete the line above: it and everything below it are removed.\n")
+	b.WriteString("# Do not change the line above: it and everything below it are removed.\n")
 	for _, l := range instructions {
 		b.WriteString("# " + l + "\n")
 	}

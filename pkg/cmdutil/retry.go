@@ -24,7 +24,7 @@ type UncertainWriteError struct {
 }
 
 func (e *UncertainWriteError) Error() string {
-	return e.Err.Error() + ": " + e.Applied + " all the same"
+	return e.Err.Error() + ": " + e.Applied
 }
 func (e *UncertainWriteError) Unwrap() error      { return e.Err }
 func (e *UncertainWriteError) ExitCode() ExitCode { return ExitUnavailable }
@@ -41,9 +41,10 @@ func TimedOutWrite(err error) *api.TransportError {
 }
 
 // RetryWithKey is the hint of a timed-out write the server deduplicates:
-// the command to run again with the same Idempotency-Key.
-func RetryWithKey(command, what string) string {
-	return fmt.Sprintf("run this to retry: with the same key it makes %s at most once, and returns it if the first attempt made it:\n  %s", what, command)
+// the command to run again with the same Idempotency-Key. does says what
+// the write does: "posts the comment".
+func RetryWithKey(command, does string) string {
+	return fmt.Sprintf("retry with the same key, which %s at most once:\n  %s", does, command)
 }
 
 // RetryCommand is the command line that runs cmd again with args and the

@@ -204,6 +204,6 @@ func failed(opts *CommentOptions, err error, key string) error {
 	return &cmdutil.UncertainWriteError{
 		Err:     err,
 		Applied: "the comment may have been posted",
-		Retry:   cmdutil.RetryWithKey(opts.retry(set...), "the comment"),
+		Retry:   cmdutil.RetryWithKey(opts.retry(set...), "posts the comment"),
 	}
 }

@@ -219,6 +219,6 @@ func failed(opts *CreateOptions, body string, err error, key string) error {
 	return &cmdutil.UncertainWriteError{
 		Err:     err,
 		Applied: "the ticket may have been opened",
-		Retry:   cmdutil.RetryWithKey(opts.retry(set...), "the ticket"),
+		Retry:   cmdutil.RetryWithKey(opts.retry(set...), "opens the ticket"),
 	}
 }

@@ -121,7 +121,7 @@ func updateRun(ctx context.Context, opts *UpdateOptions) error {
 		return &cmdutil.UncertainWriteError{
 			Err:     err,
 			Applied: "the update may have been applied",
-			Retry: fmt.Sprintf("run this to retry: it is made against version %d, so if the first attempt was applied it changes nothing and fails with a conflict (exit 5):\n  %s",
+			Retry: fmt.Sprintf("retry at version %d, which changes nothing (exit 5) if the first attempt went through:\n  %s",
 				version, opts.retry("if-version", strconv.Itoa(version))),
 		}
 	}
