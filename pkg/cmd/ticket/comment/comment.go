@@ -125,7 +125,7 @@ func commentRun(ctx context.Context, opts *CommentOptions) error {
 	}
 	key := cmp.Or(opts.IdempotencyKey, api.NewIdempotencyKey())
 	nc := support.NewComment{Body: opts.Body, Internal: opts.Internal, FromRequester: opts.FromRequester}
-	c, err := client.AddComment(ctx, opts.ID, nc, key)
+	c, replayed, err := client.AddCommentReplayed(ctx, opts.ID, nc, key)
 	if err != nil {
 		return failed(opts, err, key)
 	}
@@ -137,6 +137,10 @@ func commentRun(ctx context.Context, opts *CommentOptions) error {
 		what = "reply from the requester"
 	}
 	cs := opts.IO.ColorScheme()
+	if replayed {
+		fmt.Fprintf(opts.IO.ErrOut, "%s %s %d was already on %s: the first attempt with this key posted it\n", cs.SuccessIcon(), what, c.ID, shared.Ref(opts.ID))
+		return nil
+	}
 	fmt.Fprintf(opts.IO.ErrOut, "%s added %s %d to %s\n", cs.SuccessIcon(), what, c.ID, shared.Ref(opts.ID))
 	return nil
 }

@@ -50,7 +50,7 @@ func TestTimedOutCommentRetriedWithSameKey(t *testing.T) {
 	if n := countComments(t, tm.client, tm.id); n != tm.before+1 {
 		t.Errorf("after the retry: %d comments, want %d", n, tm.before+1)
 	}
-	if want := "added internal note " + strconv.FormatInt(first.ID, 10); !strings.Contains(tm.io.ErrOut.String(), want) {
+	if want := "internal note " + strconv.FormatInt(first.ID, 10) + " was already on #" + strconv.FormatInt(tm.id, 10) + ": the first attempt with this key posted it"; !strings.Contains(tm.io.ErrOut.String(), want) {
 		t.Errorf("retry said %q, want %q", tm.io.ErrOut, want)
 	}
 	if writes.Load() != 2 || !strings.HasPrefix(path, "/") {

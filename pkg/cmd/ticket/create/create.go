@@ -158,13 +158,16 @@ func createRun(ctx context.Context, opts *CreateOptions) error {
 		}
 	}
 	key := cmp.Or(opts.IdempotencyKey, api.NewIdempotencyKey())
-	t, err := client.CreateTicket(ctx, n, key)
+	t, replayed, err := client.CreateTicketReplayed(ctx, n, key)
 	if err != nil {
 		return failed(opts, n.Description, err, key)
 	}
 	fmt.Fprintln(opts.IO.Out, t.ID)
-	if opts.IO.IsStderrTTY() {
-		cs := opts.IO.ColorScheme()
+	cs := opts.IO.ColorScheme()
+	switch {
+	case replayed:
+		fmt.Fprintf(opts.IO.ErrOut, "%s %s %s was already open: the first attempt with this key opened it\n", cs.SuccessIcon(), shared.Ref(t.ID), text.Safe(t.Subject))
+	case opts.IO.IsStderrTTY():
 		fmt.Fprintf(opts.IO.ErrOut, "%s opened %s %s\n", cs.SuccessIcon(), shared.Ref(t.ID), text.Safe(t.Subject))
 	}
 	return nil

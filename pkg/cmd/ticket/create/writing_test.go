@@ -119,6 +119,7 @@ func TestTimedOutCreateRetriedWithSameKey(t *testing.T) {
 		args = append(args, retry[i])
 	}
 	io.Out.Reset()
+	io.ErrOut.Reset()
 	if err := cmdtest.Run(NewCmdCreate(f, nil), args...); err != nil {
 		t.Fatalf("retry %v: %v", args, err)
 	}
@@ -129,5 +130,8 @@ func TestTimedOutCreateRetriedWithSameKey(t *testing.T) {
 	tk, err := backend.Ticket(t.Context(), id)
 	if err != nil || tk.Subject != subject || tk.Description != "Kerberos tickets expire early." {
 		t.Errorf("the retry returned %+v (%v), want the first ticket", tk, err)
+	}
+	if want := "#" + strconv.FormatInt(id, 10) + " " + subject + " was already open: the first attempt with this key opened it"; !strings.Contains(io.ErrOut.String(), want) {
+		t.Errorf("stderr %q, want %q", io.ErrOut, want)
 	}
 }
