@@ -2,6 +2,7 @@ package comment
 
 import (
 	"errors"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -68,5 +69,24 @@ func TestTimedOutCommentRetryKeepsBody(t *testing.T) {
 	want := "comment 3 --body 'It'\\''s fixed in 7.5.1' --idempotency-key k-1"
 	if hint := cmdutil.HintOf(err); !strings.HasSuffix(hint, want) {
 		t.Errorf("hint %q, want it to end with %q", hint, want)
+	}
+}
+
+// A body read from standard input cannot be read again: a timed-out
+// comment keeps it in a file and the retry reads that file.
+func TestTimedOutCommentFromStdinKeptInFile(t *testing.T) {
+	f, io := cmdtest.Factory(t, false)
+	backend, _ := f.APIClient()
+	stalling, _ := cmdtest.StallingClient(t, backend)
+	f.APIClient = func() (*api.Client, error) { return stalling, nil }
+	io.In.WriteString("From a pipe.\n")
+	err := cmdtest.Run(NewCmdComment(f, nil), "3", "--body-file", "-")
+	hint := cmdutil.HintOf(err)
+	if strings.Contains(hint, "--body-file -") {
+		t.Fatalf("hint %q retries from standard input", hint)
+	}
+	path := recoverPath(t, hint)
+	if data, err := os.ReadFile(path); err != nil || string(data) != "From a pipe.\n" {
+		t.Errorf("recover file %s: %q (%v)", path, data, err)
 	}
 }
