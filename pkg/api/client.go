@@ -12,12 +12,15 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/google/uuid"
 )
 
 // Client calls one backend with one identity.
@@ -62,7 +65,18 @@ type Request struct {
 	// Expect lists the statuses the API answers the call with when it
 	// succeeds; empty accepts any 2xx.
 	Expect []int
+	// SafeRetry says, for a write the server does not deduplicate by
+	// Idempotency-Key, why sending it again cannot do it twice; a write
+	// that timed out quotes it.
+	SafeRetry string
 }
+
+// IdempotencyKey is the header that makes a repeated write return the
+// first result instead of writing again.
+const IdempotencyKey = "Idempotency-Key"
+
+// NewIdempotencyKey makes up a key for one intended write.
+func NewIdempotencyKey() string { return uuid.NewString() }
 
 // Do sends r and decodes a 2xx JSON response into out (when non-nil). A
 // non-2xx response becomes an *HTTPError, a redirect a *RedirectError, a
@@ -92,8 +106,23 @@ func (c *Client) Do(ctx context.Context, r Request, out any) (*http.Response, er
 // statuses in r.Expect and, unless the status is 204, a body in which
 // made finds what was written (a non-zero id). Anything else is an
 // *UnexpectedResponseError naming what was wanted.
+//
+// Every write carries an Idempotency-Key: the caller's, or one made up
+// here. A write whose answer does not come within the client's timeout is
+// a *TransportError for which TimedOut is true: it may have been applied.
 func (c *Client) write(ctx context.Context, r Request, out any, what string, made func() bool) (*http.Response, error) {
+	if r.Header.Get(IdempotencyKey) == "" {
+		r.Header = r.Header.Clone()
+		if r.Header == nil {
+			r.Header = http.Header{}
+		}
+		r.Header.Set(IdempotencyKey, NewIdempotencyKey())
+	}
 	resp, err := c.Do(ctx, r, out)
+	var te *TransportError
+	if errors.As(err, &te) {
+		te.Method, te.Path, te.Key, te.SafeRetry = r.Method, r.Path, r.Header.Get(IdempotencyKey), r.SafeRetry
+	}
 	var ue *UnexpectedResponseError
 	if errors.As(err, &ue) {
 		ue.Want = want(r.Expect, what)
@@ -182,17 +211,21 @@ func (c *Client) Raw(ctx context.Context, r Request) (*http.Response, []byte, er
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, nil, &TransportError{URL: c.base, Profile: c.profile, Err: err}
+		return nil, nil, c.transportError(r, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return resp, nil, &TransportError{URL: c.base, Profile: c.profile, Err: err}
+		return resp, nil, c.transportError(r, err)
 	}
 	if isRedirect(resp.StatusCode) {
 		return resp, data, newRedirectError(r.Method, resp, c.profile)
 	}
 	return resp, data, nil
+}
+
+func (c *Client) transportError(r Request, err error) *TransportError {
+	return &TransportError{URL: c.base, Profile: c.profile, Err: err, Method: r.Method, Path: r.Path, Timeout: c.http.Timeout}
 }
 
 func (c *Client) get(ctx context.Context, path string, out any) error {
@@ -249,6 +282,15 @@ type TransportError struct {
 	URL     string
 	Profile string
 	Err     error
+	// Method and Path are the request's; Timeout is the client's limit on
+	// one call, zero for none.
+	Method  string
+	Path    string
+	Timeout time.Duration
+	// Key is the Idempotency-Key a write was sent with, and SafeRetry the
+	// write's Request.SafeRetry.
+	Key       string
+	SafeRetry string
 }
 
 func (e *TransportError) Error() string {
@@ -256,7 +298,29 @@ func (e *TransportError) Error() string {
 	if e.Profile != "" {
 		where += " (profile " + e.Profile + ")"
 	}
+	if e.TimedOut() {
+		if e.Timeout > 0 {
+			return fmt.Sprintf("no answer from %s within %s", where, e.Timeout)
+		}
+		return fmt.Sprintf("no answer from %s in time", where)
+	}
 	return fmt.Sprintf("cannot reach %s: %v", where, unwrapURLError(e.Err))
+}
+
+// TimedOut reports whether the request was sent and its answer did not
+// come in time: a write may have been applied all the same.
+func (e *TransportError) TimedOut() bool {
+	var ne net.Error
+	return errors.Is(e.Err, context.DeadlineExceeded) || (errors.As(e.Err, &ne) && ne.Timeout())
+}
+
+// IsWrite reports whether the request could have changed something.
+func (e *TransportError) IsWrite() bool {
+	switch e.Method {
+	case "", http.MethodGet, http.MethodHead, http.MethodOptions:
+		return false
+	}
+	return true
 }
 func (e *TransportError) Unwrap() error { return e.Err }
 

@@ -44,7 +44,8 @@ func (c *Client) QueueTickets(ctx context.Context, queue support.Queue, limit in
 // problem names the holder.
 func (c *Client) Claim(ctx context.Context, id int64) (support.Ticket, error) {
 	var t support.Ticket
-	r := Request{Method: http.MethodPost, Path: fmt.Sprintf("/api/v1/tickets/%d/claim", id), Expect: []int{http.StatusOK}}
+	r := Request{Method: http.MethodPost, Path: fmt.Sprintf("/api/v1/tickets/%d/claim", id), Expect: []int{http.StatusOK},
+		SafeRetry: "claiming it again is safe: a ticket you already hold is returned as it is"}
 	_, err := c.write(ctx, r, &t, "the claimed ticket", func() bool { return t.ID == id })
 	return t, err
 }

@@ -94,16 +94,25 @@ func (c *Client) Ticket(ctx context.Context, id int64) (support.Ticket, error) {
 
 // CreateTicket opens a ticket. The idempotency key makes a retry safe.
 func (c *Client) CreateTicket(ctx context.Context, n support.NewTicket, idempotencyKey string) (support.Ticket, error) {
-	var t support.Ticket
-	r := Request{Method: http.MethodPost, Path: "/api/v1/tickets", Body: n, Header: idempotencyHeader(idempotencyKey), Expect: []int{http.StatusCreated}}
-	_, err := c.write(ctx, r, &t, "the new ticket", func() bool { return t.ID != 0 })
+	t, _, err := c.CreateTicketReplayed(ctx, n, idempotencyKey)
 	return t, err
+}
+
+// CreateTicketReplayed is CreateTicket that also says whether the answer
+// is a replay: the ticket the key's first request opened.
+func (c *Client) CreateTicketReplayed(ctx context.Context, n support.NewTicket, idempotencyKey string) (t support.Ticket, replayed bool, err error) {
+	r := Request{Method: http.MethodPost, Path: "/api/v1/tickets", Body: n, Header: idempotencyHeader(idempotencyKey), Expect: []int{http.StatusCreated}}
+	resp, err := c.write(ctx, r, &t, "the new ticket", func() bool { return t.ID != 0 })
+	return t, isReplay(resp, err), err
 }
 
 // UpdateTicket applies p; with p.Version set, a stale write fails with 409.
 func (c *Client) UpdateTicket(ctx context.Context, id int64, p support.TicketPatch) (support.Ticket, error) {
 	var t support.Ticket
 	r := Request{Method: http.MethodPatch, Path: fmt.Sprintf("/api/v1/tickets/%d", id), Body: p, Expect: []int{http.StatusOK}}
+	if p.Version != nil {
+		r.SafeRetry = fmt.Sprintf("sending it again with version %d is safe: if the first was applied, the ticket is past that version and nothing is written twice", *p.Version)
+	}
 	_, err := c.write(ctx, r, &t, "the updated ticket", func() bool { return t.ID == id })
 	return t, err
 }
@@ -125,19 +134,32 @@ func (c *Client) Events(ctx context.Context, id int64) ([]support.Event, error) 
 	return out.Events, c.get(ctx, fmt.Sprintf("/api/v1/tickets/%d/events", id), &out)
 }
 
-// AddComment posts a public reply or, with Internal, a note.
+// AddComment posts a public reply or, with Internal, a note. The
+// idempotency key makes a retry safe.
 func (c *Client) AddComment(ctx context.Context, id int64, n support.NewComment, idempotencyKey string) (support.Comment, error) {
-	var cm support.Comment
-	r := Request{Method: http.MethodPost, Path: fmt.Sprintf("/api/v1/tickets/%d/comments", id), Body: n, Header: idempotencyHeader(idempotencyKey), Expect: []int{http.StatusCreated}}
-	_, err := c.write(ctx, r, &cm, "the new comment", func() bool { return cm.ID != 0 })
+	cm, _, err := c.AddCommentReplayed(ctx, id, n, idempotencyKey)
 	return cm, err
+}
+
+// AddCommentReplayed is AddComment that also says whether the answer is a
+// replay: the comment the key's first request posted.
+func (c *Client) AddCommentReplayed(ctx context.Context, id int64, n support.NewComment, idempotencyKey string) (cm support.Comment, replayed bool, err error) {
+	r := Request{Method: http.MethodPost, Path: fmt.Sprintf("/api/v1/tickets/%d/comments", id), Body: n, Header: idempotencyHeader(idempotencyKey), Expect: []int{http.StatusCreated}}
+	resp, err := c.write(ctx, r, &cm, "the new comment", func() bool { return cm.ID != 0 })
+	return cm, isReplay(resp, err), err
+}
+
+// isReplay reports whether a write's answer is the one its
+// Idempotency-Key's first request got.
+func isReplay(resp *http.Response, err error) bool {
+	return err == nil && resp != nil && resp.Header.Get("Idempotent-Replayed") == "true"
 }
 
 func idempotencyHeader(key string) http.Header {
 	if key == "" {
 		return nil
 	}
-	return http.Header{"Idempotency-Key": {key}}
+	return http.Header{IdempotencyKey: {key}}
 }
 
 // TicketSLA fetches a ticket's SLA clocks as of now.

@@ -77,6 +77,8 @@ func classifyCause(err error) (cmdutil.ExitCode, string) {
 		return cmdutil.ExitUnavailable, redirectHint(redirect)
 	case errors.As(err, &unexpected):
 		return cmdutil.ExitUnavailable, "is the api_url" + ofProfile(unexpected.Profile) + " a supctl server? check it with `supctl profile show`"
+	case errors.As(err, &transport) && transport.TimedOut():
+		return cmdutil.ExitUnavailable, timeoutHint(transport)
 	case errors.As(err, &transport):
 		if transport.Profile != "" {
 			return cmdutil.ExitUnavailable, fmt.Sprintf("is the server running? check the api_url of profile %s with `supctl profile show %s`", transport.Profile, transport.Profile)
@@ -88,6 +90,21 @@ func classifyCause(err error) (cmdutil.ExitCode, string) {
 		return cmdutil.ExitUsage, "see `supctl --help` or the command's --help"
 	}
 	return cmdutil.ExitError, ""
+}
+
+// timeoutHint says what a timed-out request may have done and what to do:
+// a read can be given longer; a write may have been applied, so it says
+// whether sending it again is safe. Commands whose writes the server
+// deduplicates wrap the error with the exact command to retry.
+func timeoutHint(e *api.TransportError) string {
+	longer := "if the server is only slow, give it longer with --timeout, SUPCTL_TIMEOUT or the profile's timeout setting"
+	if !e.IsWrite() {
+		return longer
+	}
+	if e.SafeRetry != "" {
+		return "the change may have been made; " + e.SafeRetry
+	}
+	return "the change may have been made: check before you run the command again; " + longer
 }
 
 // redirectHint suggests the redirect's target as the profile's api_url

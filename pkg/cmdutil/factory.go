@@ -19,6 +19,8 @@ type Factory struct {
 	IOStreams  *iostreams.IOStreams
 	// Profile is the --profile flag; empty when it was not given.
 	Profile string
+	// Timeout is the --timeout flag; zero when it was not given.
+	Timeout time.Duration
 	// Config loads the config file and resolves the active profile.
 	Config func() (*config.Config, error)
 	// APIClient talks to the active profile's backend: over HTTP, or to the
@@ -32,4 +34,6 @@ type Factory struct {
 	CompletionCache func() (*completion.Cache, error)
 	// Now is the clock; tests pin it.
 	Now func() time.Time
+	// Editor lets the user write a text in their editor; tests fake it.
+	Editor Editor
 }

@@ -127,6 +127,7 @@ func TestResolvePerKeyPrecedence(t *testing.T) {
 	wantSources := map[string]Source{
 		"name": SourceFile, "api_url": SourceFile, "user": SourceEnv, "region": SourceFlag,
 		"timezone": SourceFile, "language": SourceFile, "queues": SourceEnv, "handoff_to": SourceFile,
+		"timeout": SourceUnset,
 	}
 	if !reflect.DeepEqual(r.Sources, wantSources) {
 		t.Errorf("Sources = %v, want %v", r.Sources, wantSources)

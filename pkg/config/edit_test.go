@@ -315,7 +315,7 @@ func TestEditErrors(t *testing.T) {
 		want string
 	}{
 		{"unknown key", func(c *Config) error { return c.Set("tokyo", "color", "x") },
-			`unknown key "color"; valid keys: api_url, user, region, timezone, language, queues, handoff_to`},
+			`unknown key "color"; valid keys: api_url, user, region, timezone, language, queues, handoff_to, timeout`},
 		{"bad timezone", func(c *Config) error { return c.Set("tokyo", "timezone", "Mars/Olympus") },
 			`invalid timezone "Mars/Olympus": use an IANA name such as Asia/Tokyo`},
 		{"bad url", func(c *Config) error { return c.Set("tokyo", "api_url", "ftp://x") },

@@ -24,10 +24,12 @@ type Profile struct {
 	Language  string   `yaml:"language,omitempty" mapstructure:"language" json:"language"`
 	Queues    []string `yaml:"queues,omitempty" mapstructure:"queues" json:"queues"`
 	HandoffTo string   `yaml:"handoff_to,omitempty" mapstructure:"handoff_to" json:"handoff_to"`
+	// Timeout bounds one call to a remote backend, e.g. "30s".
+	Timeout string `yaml:"timeout,omitempty" mapstructure:"timeout" json:"timeout,omitempty"`
 }
 
 // Keys are the settings of a profile, in the order they are written.
-var Keys = []string{"api_url", "user", "region", "timezone", "language", "queues", "handoff_to"}
+var Keys = []string{"api_url", "user", "region", "timezone", "language", "queues", "handoff_to", "timeout"}
 
 // Embedded is the api_url of the in-process server over a local database.
 const Embedded = "embedded"
@@ -77,6 +79,8 @@ func (p *Profile) field(key string) *string {
 		return &p.Language
 	case "handoff_to":
 		return &p.HandoffTo
+	case "timeout":
+		return &p.Timeout
 	}
 	return nil
 }
@@ -146,11 +150,27 @@ func checkValue(key, value string) error {
 		if _, lerr := time.LoadLocation(value); lerr != nil {
 			err = fmt.Errorf("invalid timezone %q: use an IANA name such as Asia/Tokyo", value)
 		}
+	case "timeout":
+		_, err = ParseTimeout(value)
 	}
 	if err != nil {
 		return &InputError{Msg: err.Error()}
 	}
 	return nil
+}
+
+// DefaultTimeout bounds one call to a remote backend when neither
+// --timeout, SUPCTL_TIMEOUT nor the profile's timeout says otherwise.
+const DefaultTimeout = 30 * time.Second
+
+// ParseTimeout reads a timeout setting: a positive duration such as 10s
+// or 2m.
+func ParseTimeout(value string) (time.Duration, error) {
+	d, err := time.ParseDuration(value)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("invalid timeout %q: use a positive duration such as 10s or 2m", value)
+	}
+	return d, nil
 }
 
 func checkAPIURL(value string) error {

@@ -2,6 +2,7 @@ package support
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -16,6 +17,12 @@ type Choice struct {
 type Enum struct {
 	Name    string
 	Choices []Choice
+}
+
+// With is the enum with extra choices after its own, such as "all" where a
+// filter takes it.
+func (e Enum) With(extra ...Choice) Enum {
+	return Enum{Name: e.Name, Choices: append(slices.Clone(e.Choices), extra...)}
 }
 
 // Values lists the allowed values in order.

@@ -13,7 +13,6 @@ import (
 	authshared "github.com/supctl/supctl/pkg/cmd/auth/shared"
 	"github.com/supctl/supctl/pkg/cmd/auth/token/revoke"
 	"github.com/supctl/supctl/pkg/cmdutil"
-	"github.com/supctl/supctl/pkg/completion"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -91,10 +90,7 @@ them to run "supctl auth login --with-token".`,
 	fl.StringSliceVar(&u.Divisions, "division", nil, "a `division` the user takes tickets in; repeat or separate with commas (default: any): {"+strings.Join(support.Divisions.Values(), "|")+"}")
 	fl.StringSliceVar(&u.Languages, "language", nil, "a `language` the user takes tickets in; repeat or separate with commas (default: any): {"+strings.Join(support.Languages.Values(), "|")+"}")
 	fl.IntVar(&u.WIPLimit, "wip-limit", 0, fmt.Sprintf("how many active tickets the user may hold before queue next refuses more (0: the default, %d)", support.DefaultWIPLimit))
-	enums := map[string]support.Enum{"role": support.Roles, "region": support.Regions, "tier": support.Tiers, "division": support.Divisions, "language": support.Languages}
-	for flag, enum := range enums {
-		_ = cmd.RegisterFlagCompletionFunc(flag, completion.Enum(enum))
-	}
+	cmdutil.EnumFlags(cmd, map[string]support.Enum{"role": support.Roles, "region": support.Regions, "tier": support.Tiers, "division": support.Divisions, "language": support.Languages})
 	return cmd
 }
 

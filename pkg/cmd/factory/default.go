@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -21,13 +22,10 @@ import (
 	"github.com/supctl/supctl/pkg/store/sqlite"
 )
 
-// RequestTimeout bounds one call to a remote backend.
-const RequestTimeout = 30 * time.Second
-
 // New returns the Factory for the process and a func that releases what it
 // opened (the embedded database).
 func New(appVersion string, ios *iostreams.IOStreams) (*cmdutil.Factory, func()) {
-	f := &cmdutil.Factory{AppVersion: appVersion, IOStreams: ios, Now: time.Now}
+	f := &cmdutil.Factory{AppVersion: appVersion, IOStreams: ios, Now: time.Now, Editor: cmdutil.SystemEditor(ios, os.Getenv)}
 	var closers []func() error
 	f.Config = sync.OnceValues(func() (*config.Config, error) {
 		return config.Load(config.LoadOptions{Profile: f.Profile, Warnings: ios.ErrOut})
@@ -107,6 +105,33 @@ func newClient(f *cmdutil.Factory, readOnly bool, closers *[]func() error) (*api
 	if err != nil {
 		return nil, err
 	}
-	hc := &http.Client{Timeout: RequestTimeout}
+	timeout, err := requestTimeout(f.Timeout, p)
+	if err != nil {
+		return nil, err
+	}
+	hc := &http.Client{Timeout: timeout}
 	return api.New(p.APIURL, hc, cr.Token).WithProfile(p.Name), nil
+}
+
+// requestTimeout bounds one call to a remote backend: the --timeout flag,
+// else the profile's timeout (which SUPCTL_TIMEOUT overrides), else
+// config.DefaultTimeout.
+func requestTimeout(flag time.Duration, p config.Profile) (time.Duration, error) {
+	switch {
+	case flag < 0:
+		return 0, cmdutil.UsageErrorf("invalid --timeout %s: use a positive duration such as 10s or 2m", flag)
+	case flag > 0:
+		return flag, nil
+	case p.Timeout == "":
+		return config.DefaultTimeout, nil
+	}
+	d, err := config.ParseTimeout(p.Timeout)
+	if err != nil {
+		where := "the timeout of profile " + p.Name
+		if strings.TrimSpace(os.Getenv("SUPCTL_TIMEOUT")) != "" {
+			where = "SUPCTL_TIMEOUT"
+		}
+		return 0, cmdutil.UsageErrorf("%s: %v", where, err)
+	}
+	return d, nil
 }

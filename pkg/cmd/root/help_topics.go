@@ -23,7 +23,9 @@ var helpTopics = []helpTopic{
        someone else claimed it first
   6    the backend cannot be reached or timed out, or what answers is not
        the supctl API: a redirect (never followed for a write, so nothing
-       was written), another server's page
+       was written), another server's page. A write that timed out may
+       have been applied: the message says so and how to retry safely
+       (for a comment or a new ticket, the same --idempotency-key)
   130  interrupted (Ctrl-C)
 
 Messages go to stderr, one line, followed by a "hint:" line when there is a
@@ -32,7 +34,7 @@ likely fix. Data goes to stdout only.`},
                      $XDG_CONFIG_HOME/supctl/config.yaml)
 SUPCTL_PROFILE       the profile to use, like --profile
 SUPCTL_API_URL, SUPCTL_USER, SUPCTL_REGION, SUPCTL_TIMEZONE,
-SUPCTL_LANGUAGE, SUPCTL_QUEUES, SUPCTL_HANDOFF_TO
+SUPCTL_LANGUAGE, SUPCTL_QUEUES, SUPCTL_HANDOFF_TO, SUPCTL_TIMEOUT
                      override that key of the active profile (file < env
                      < flags)
 SUPCTL_TOKEN         the API token; takes precedence over the keyring and
@@ -42,6 +44,10 @@ SUPCTL_TOKEN         the API token; takes precedence over the keyring and
 SUPCTL_PAGER, PAGER  the pager for long output on a terminal (default
                      "less -FRX"); set SUPCTL_PAGER=cat to turn it off
 SUPCTL_NO_PROMPT     never prompt, even on a terminal
+SUPCTL_EDITOR, VISUAL, EDITOR
+                     the editor for a comment or description given neither
+                     --body nor --body-file on a terminal (default nano,
+                     else vi)
 NO_COLOR             no colour at all
 CLICOLOR=0           no colour; CLICOLOR_FORCE=1 colour even when piped
 XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME
@@ -87,6 +93,7 @@ in $XDG_CONFIG_HOME/supctl/config.yaml (SUPCTL_CONFIG overrides):
       language: ja
       queues: [apac-jp/core, apac-jp/spark]
       handoff_to: hyderabad
+      timeout: 30s      # how long to wait for the server's answer
 
 Precedence: the file, then SUPCTL_* variables, then flags. --profile or
 SUPCTL_PROFILE picks another profile for one command.

@@ -67,6 +67,7 @@ be tried before any server exists.`,
 	}
 	cmd.Flags().BoolVarP(&showVersion, "version", "v", false, "show the version, commit and build date")
 	cmd.PersistentFlags().StringVarP(&f.Profile, "profile", "P", "", "use this profile instead of the current one (env: SUPCTL_PROFILE)")
+	cmd.PersistentFlags().DurationVar(&f.Timeout, "timeout", 0, "wait this long for a remote server's answer, e.g. 10s (default 30s; env: SUPCTL_TIMEOUT)")
 	_ = cmd.RegisterFlagCompletionFunc("profile", profileShared.CompleteNameFlag(f.Config))
 	cmd.SetFlagErrorFunc(cmdutil.FlagError)
 

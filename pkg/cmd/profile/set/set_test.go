@@ -144,7 +144,7 @@ func TestSetInvalidValue(t *testing.T) {
 
 func TestCompleteArgs(t *testing.T) {
 	keys, _ := completeArgs(nil, nil, "")
-	if strings.Join(keys, ",") != "api_url,user,region,timezone,language,queues,handoff_to" {
+	if strings.Join(keys, ",") != "api_url,user,region,timezone,language,queues,handoff_to,timeout" {
 		t.Errorf("key completions = %v", keys)
 	}
 	langs, _ := completeArgs(nil, []string{"language"}, "")

@@ -98,6 +98,7 @@ timezone: UTC (flag)
 language: ja (file)
 queues: apac-jp/core,apac-jp/sql (file)
 handoff_to: (not set)
+timeout: (not set)
 `
 		if got != want {
 			t.Errorf("tty=%v: output =\n%s\nwant\n%s", tty, got, want)
@@ -135,6 +136,7 @@ timezone: (not set)
 language: (not set)
 queues: (not set)
 handoff_to: (not set)
+timeout: (not set)
 `
 	if got != want {
 		t.Errorf("output =\n%s\nwant\n%s", got, want)
@@ -153,7 +155,7 @@ func TestShowJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"handoff_to":"","name":"tokyo","sources":{"api_url":"file","handoff_to":"unset","language":"file","name":"file","queues":"file","region":"file","timezone":"file","user":"env"},"user":"env@example.com"}` + "\n"
+	want := `{"handoff_to":"","name":"tokyo","sources":{"api_url":"file","handoff_to":"unset","language":"file","name":"file","queues":"file","region":"file","timeout":"unset","timezone":"file","user":"env"},"user":"env@example.com"}` + "\n"
 	if got != want {
 		t.Errorf("output =\n%s\nwant\n%s", got, want)
 	}

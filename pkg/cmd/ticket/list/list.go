@@ -164,14 +164,12 @@ is read), or check stderr for that warning.`,
 	fl.BoolVar(&opts.Breached, "breached", false, "only tickets past an SLA breach")
 	fl.DurationVar(&opts.BreachingWithin, "breaching-within", 0, "only tickets whose running SLA clock is due within this `duration` (e.g. 2h)")
 	cmdutil.AddJSONFlags(cmd, &opts.Exporter, shared.TicketFields)
-	for flag, enum := range map[string]support.Enum{
+	cmdutil.EnumFlags(cmd, map[string]support.Enum{
 		"severity": support.Severities, "division": support.Divisions, "language": support.Languages,
-	} {
-		_ = cmd.RegisterFlagCompletionFunc(flag, completion.Enum(enum))
-	}
-	_ = cmd.RegisterFlagCompletionFunc("status", completion.Enum(support.Statuses, support.Choice{Value: "all", Description: "every status"}))
-	_ = cmd.RegisterFlagCompletionFunc("region", completion.Enum(support.Regions, support.Choice{Value: "all", Description: "every region"}))
-	_ = cmd.RegisterFlagCompletionFunc("sort", completion.Enum(support.TicketSorts, support.Choice{Value: sortDue, Description: "running clocks by due, then breached"}))
+		"status": support.Statuses.With(support.Choice{Value: "all", Description: "every status"}),
+		"region": support.Regions.With(support.Choice{Value: "all", Description: "every region"}),
+		"sort":   support.TicketSorts.With(support.Choice{Value: sortDue, Description: "running clocks by due, then breached"}),
+	})
 	_ = cmd.RegisterFlagCompletionFunc("assignee", cobra.FixedCompletions(
 		[]cobra.Completion{"@me\tyour tickets", "none\tunassigned tickets"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd

@@ -71,12 +71,19 @@ type EnumFlag struct {
 
 // CheckEnumFlags fails with a usage error on the first value that is not
 // allowed, listing the allowed ones. Empty values pass: they mean unset.
+// Values are matched as cmdutil.CanonicalEnum does and replaced in place
+// by their canonical form: "s1" becomes S1.
 func CheckEnumFlags(flags ...EnumFlag) error {
 	for _, f := range flags {
-		for _, v := range f.Values {
-			if v != "" && !f.Enum.Has(v) {
+		for i, v := range f.Values {
+			if v == "" {
+				continue
+			}
+			c, ok := cmdutil.CanonicalEnum(f.Enum, v)
+			if !ok {
 				return cmdutil.UsageErrorf("invalid --%s %q: valid values are %s", f.Flag, v, strings.Join(f.Enum.Values(), ", "))
 			}
+			f.Values[i] = c
 		}
 	}
 	return nil

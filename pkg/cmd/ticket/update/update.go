@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,7 +14,6 @@ import (
 	"github.com/supctl/supctl/pkg/api"
 	"github.com/supctl/supctl/pkg/cmd/ticket/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
-	"github.com/supctl/supctl/pkg/completion"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -30,6 +30,9 @@ type UpdateOptions struct {
 	RemoveTags []string
 	// Version is the version the caller last saw; 0 means "as read now".
 	Version int
+	// retry is the command line that runs this command again with some
+	// flags set (see cmdutil.RetryCommand).
+	retry func(set ...string) string
 }
 
 // NewCmdUpdate returns the command; runF replaces the run in tests.
@@ -55,6 +58,7 @@ A closed ticket cannot be reopened.`,
 				return err
 			}
 			opts.ID = id
+			opts.retry = func(set ...string) string { return cmdutil.RetryCommand(cmd, args, set...) }
 			if opts.Status == "" && opts.Severity == "" && len(opts.AddTags) == 0 && len(opts.RemoveTags) == 0 {
 				return cmdutil.UsageErrorf("nothing to update: give --status, --severity, --add-tag or --remove-tag")
 			}
@@ -79,8 +83,7 @@ A closed ticket cannot be reopened.`,
 	fl.StringSliceVar(&opts.AddTags, "add-tag", nil, "add a tag (repeatable)")
 	fl.StringSliceVar(&opts.RemoveTags, "remove-tag", nil, "remove a tag (repeatable)")
 	fl.IntVar(&opts.Version, "if-version", 0, "fail unless the ticket is still at this `version`")
-	_ = cmd.RegisterFlagCompletionFunc("status", completion.Enum(support.Statuses))
-	_ = cmd.RegisterFlagCompletionFunc("severity", completion.Enum(support.Severities))
+	cmdutil.EnumFlags(cmd, map[string]support.Enum{"status": support.Statuses, "severity": support.Severities})
 	return cmd
 }
 
@@ -112,6 +115,14 @@ func updateRun(ctx context.Context, opts *UpdateOptions) error {
 			Message: fmt.Sprintf("ticket %s changed since version %d (now version %d): nothing was written", shared.Ref(opts.ID), version, httpErr.Problem.CurrentVersion),
 			HintMsg: fmt.Sprintf("run `supctl ticket view %d` and retry", opts.ID),
 			Err:     err,
+		}
+	}
+	if cmdutil.TimedOutWrite(err) != nil {
+		return &cmdutil.UncertainWriteError{
+			Err:     err,
+			Applied: "the update may have been applied",
+			Retry: fmt.Sprintf("retry at version %d, which changes nothing (exit 5) if the first attempt went through:\n  %s",
+				version, opts.retry("if-version", strconv.Itoa(version))),
 		}
 	}
 	if err != nil {
