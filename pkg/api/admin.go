@@ -31,3 +31,11 @@ func (c *Client) Accounts(ctx context.Context) ([]support.Account, error) {
 	}
 	return out.Accounts, c.get(ctx, "/api/v1/accounts", &out)
 }
+
+// Users lists every user; only admins and leads may.
+func (c *Client) Users(ctx context.Context) ([]support.User, error) {
+	var out struct {
+		Users []support.User `json:"users"`
+	}
+	return out.Users, c.get(ctx, "/api/v1/users", &out)
+}

@@ -7,9 +7,12 @@ import (
 	"cmp"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/supctl/supctl/pkg/support"
@@ -32,6 +35,39 @@ type Snapshot struct {
 	FetchedAt time.Time `json:"fetched_at"`
 	// Recent are tickets the user listed or viewed lately, newest first.
 	Recent []Ticket `json:"recent"`
+	// Claimable are the tickets waiting in the profile's queues.
+	Claimable []Ticket `json:"claimable,omitempty"`
+	// Queues, Engineers and Accounts are the backend's, as of FetchedAt.
+	Queues    []Named `json:"queues,omitempty"`
+	Engineers []Named `json:"engineers,omitempty"`
+	Accounts  []Named `json:"accounts,omitempty"`
+	// FailedAt is when the last refresh failed, Failures how many failed
+	// in a row since the last one that worked.
+	FailedAt time.Time `json:"failed_at,omitzero"`
+	Failures int       `json:"failures,omitempty"`
+}
+
+// Named is a completion value with its description.
+type Named struct {
+	Name string `json:"name"`
+	Desc string `json:"desc,omitempty"`
+}
+
+// MaxBackoff bounds how long a completion waits after failed refreshes
+// before it asks for another.
+const MaxBackoff = 30 * time.Minute
+
+// RetryAt is when a completion may ask for a refresh again after failed
+// ones: a minute after the first failure, doubling up to MaxBackoff.
+func (s Snapshot) RetryAt() time.Time {
+	if s.Failures == 0 {
+		return time.Time{}
+	}
+	wait := MaxBackoff
+	if s.Failures < 6 {
+		wait = min(time.Minute<<(s.Failures-1), MaxBackoff)
+	}
+	return s.FailedAt.Add(wait)
 }
 
 // Cache is the completion cache file of one profile:
@@ -60,6 +96,42 @@ func (c *Cache) Load() Snapshot {
 func (c *Cache) SetMine(tickets []support.Ticket, at time.Time) error {
 	s := c.Load()
 	s.Mine, s.FetchedAt = fromTickets(tickets), at
+	return c.save(s)
+}
+
+// SetData records a refresh that worked, as fetched at.
+func (c *Cache) SetData(d Data, at time.Time) error {
+	s := c.Load()
+	s.Mine, s.Claimable, s.FetchedAt = fromTickets(d.Mine), fromTickets(d.Claimable), at
+	s.Queues, s.Engineers, s.Accounts = nil, nil, nil
+	for _, q := range d.Queues {
+		s.Queues = append(s.Queues, Named{Name: q.Queue, Desc: fmt.Sprintf("%d waiting", q.Unassigned)})
+	}
+	for _, u := range d.Engineers {
+		if u.Role == "engineer" || u.Role == "lead" || u.Role == "admin" {
+			s.Engineers = append(s.Engineers, Named{Name: u.Email, Desc: strings.TrimSpace(u.Name + " " + u.Region)})
+		}
+	}
+	if len(d.Engineers) == 0 {
+		// A role that may not list users still knows who holds tickets.
+		for _, t := range slices.Concat(d.Mine, d.Claimable) {
+			if t.Assignee != "" && !slices.ContainsFunc(s.Engineers, func(n Named) bool { return n.Name == t.Assignee }) {
+				s.Engineers = append(s.Engineers, Named{Name: t.Assignee})
+			}
+		}
+	}
+	for _, a := range d.Accounts {
+		s.Accounts = append(s.Accounts, Named{Name: strconv.FormatInt(a.ID, 10), Desc: a.Name + " (" + a.Region + ")"})
+	}
+	s.FailedAt, s.Failures = time.Time{}, 0
+	return c.save(s)
+}
+
+// SetFailed records a refresh that failed at, so that completions back off.
+func (c *Cache) SetFailed(at time.Time) error {
+	s := c.Load()
+	s.FailedAt = at
+	s.Failures++
 	return c.save(s)
 }
 

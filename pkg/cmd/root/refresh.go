@@ -2,7 +2,6 @@ package root
 
 import (
 	"context"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -11,8 +10,9 @@ import (
 )
 
 // newCmdRefreshCompletion is the hidden command a completion starts in the
-// background when the cache has gone stale. It reads through the read-only
-// client and writes only the cache.
+// background when the cache is missing or stale. It reads through the
+// read-only client and writes only the cache: what it read, or that it
+// failed, so that completions back off instead of asking again at once.
 func newCmdRefreshCompletion(f *cmdutil.Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:    completion.RefreshCommand,
@@ -23,13 +23,20 @@ func newCmdRefreshCompletion(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ctx, cancel := context.WithTimeout(cmd.Context(), 10*time.Second)
+			var queues []string
+			if cfg, err := f.Config(); err == nil {
+				if p, err := cfg.Active(); err == nil {
+					queues = p.Queues
+				}
+			}
+			ctx, cancel := context.WithTimeout(cmd.Context(), completion.RefreshTimeout)
 			defer cancel()
-			mine, err := completion.FetchMine(ctx, f.ReadOnlyAPIClient)
+			data, err := completion.Fetch(ctx, f.ReadOnlyAPIClient, queues)
 			if err != nil {
+				_ = cache.SetFailed(f.Now())
 				return err
 			}
-			return cache.SetMine(mine, f.Now())
+			return cache.SetData(data, f.Now())
 		},
 	}
 }

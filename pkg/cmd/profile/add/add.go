@@ -9,6 +9,7 @@ import (
 
 	"github.com/supctl/supctl/pkg/cmd/profile/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/completion"
 	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
@@ -70,6 +71,7 @@ the first command creates it. The other settings can be given now or later with
 	fl.BoolVar(&opts.Use, "use", false, "switch to the new profile")
 	_ = cmd.RegisterFlagCompletionFunc("region", cobra.FixedCompletions(support.Regions.Values(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("language", cobra.FixedCompletions(support.Languages.Values(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("timezone", completion.Timezones)
 	_ = cmd.RegisterFlagCompletionFunc("handoff-to", shared.CompleteNameFlag(f.Config))
 	return cmd
 }

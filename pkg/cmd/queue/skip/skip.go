@@ -11,6 +11,7 @@ import (
 	"github.com/supctl/supctl/pkg/api"
 	tshared "github.com/supctl/supctl/pkg/cmd/ticket/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/completion"
 	"github.com/supctl/supctl/pkg/iostreams"
 )
 
@@ -33,7 +34,7 @@ language, a colleague already knows the customer...). "queue next" no longer
 offers it to you; others still get it. The skip is recorded on the ticket.`,
 		Example:           `  $ supctl queue skip 1042 --reason "needs Korean; handing to Seoul"`,
 		Args:              cmdutil.ExactArgs(1, "give the ticket id, e.g. `supctl queue skip 1042 --reason ...`"),
-		ValidArgsFunction: tshared.CompleteTicketIDs(f),
+		ValidArgsFunction: tshared.Live(f).Tickets(completion.Claimable),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := tshared.ParseID(args[0])
 			if err != nil {

@@ -96,6 +96,7 @@ ticket the first call created instead of opening another.`,
 	} {
 		_ = cmd.RegisterFlagCompletionFunc(flag, completion.Enum(enum))
 	}
+	_ = cmd.RegisterFlagCompletionFunc("account", shared.Live(f).Accounts())
 	return cmd
 }
 

@@ -107,6 +107,7 @@ must all match. Filtering and paging happen on the server.`,
 	} {
 		_ = cmd.RegisterFlagCompletionFunc(flag, completion.Enum(enum))
 	}
+	_ = cmd.RegisterFlagCompletionFunc("account", shared.Live(f).Accounts())
 	_ = cmd.RegisterFlagCompletionFunc("status", completion.Enum(support.Statuses, support.Choice{Value: "all", Description: "every status"}))
 	_ = cmd.RegisterFlagCompletionFunc("assignee", cobra.FixedCompletions(
 		[]cobra.Completion{"@me\tyour tickets", "none\tunassigned tickets"}, cobra.ShellCompDirectiveNoFileComp))
