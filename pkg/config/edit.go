@@ -24,7 +24,7 @@ func (c *Config) Use(name string) error {
 // file or by the built-in demo.
 func (c *Config) Add(p Profile) error {
 	if c.exists(p.Name) {
-		return &InputError{Msg: fmt.Sprintf("profile %q already exists; change it with `supctl profile set --profile-name %s KEY VALUE`", p.Name, p.Name)}
+		return &InputError{Msg: fmt.Sprintf("profile %q already exists; change it with `supctl -P %s profile set KEY VALUE`", p.Name, p.Name)}
 	}
 	if err := p.Validate(); err != nil {
 		return err

@@ -99,5 +99,5 @@ func (e *APIURLError) Hint() string {
 	if e.Source == SourceEnv {
 		return fmt.Sprintf("set SUPCTL_API_URL=%s, or unset it", url)
 	}
-	return fmt.Sprintf("fix it with `supctl profile set api_url %s --profile-name %s`", url, e.Profile)
+	return fmt.Sprintf("fix it with `supctl -P %s profile set api_url %s`", e.Profile, url)
 }
