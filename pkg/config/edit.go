@@ -29,6 +29,9 @@ func (c *Config) Add(p Profile) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
+	if err := c.checkHandoff(p.Name, p.HandoffTo); err != nil {
+		return err
+	}
 	put(c.profiles(), p.Name, profileNode(p))
 	return c.decode()
 }
@@ -61,6 +64,11 @@ func (c *Config) Set(name, key, value string) error {
 	stored, err := c.Profile(name)
 	if err != nil {
 		return err
+	}
+	if key == "handoff_to" {
+		if err := c.checkHandoff(name, value); err != nil {
+			return err
+		}
 	}
 	m := child(c.profiles(), name)
 	if m == nil || m.Kind != yaml.MappingNode {

@@ -186,8 +186,8 @@ profiles:
 		{
 			name:    "values that look like other types stay strings",
 			initial: "profiles:\n  a:\n    api_url: embedded\n",
-			edit:    func(c *Config) error { return c.Set("a", "handoff_to", "true") },
-			want:    "profiles:\n  a:\n    api_url: embedded\n    handoff_to: \"true\"\n",
+			edit:    func(c *Config) error { return c.Set("a", "user", "true") },
+			want:    "profiles:\n  a:\n    api_url: embedded\n    user: \"true\"\n",
 		},
 	}
 	for _, tt := range tests {

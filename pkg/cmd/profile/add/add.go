@@ -2,6 +2,7 @@
 package add
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -78,6 +79,10 @@ the first command creates it. The other settings can be given now or later with
 
 func addRun(opts *AddOptions) error {
 	cfg, err := opts.Config()
+	var missing *config.MissingFileError
+	if errors.As(err, &missing) && cfg != nil {
+		err = nil // profile add creates the file SUPCTL_CONFIG names
+	}
 	if err != nil {
 		return err
 	}
