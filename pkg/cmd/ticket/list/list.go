@@ -152,7 +152,7 @@ func listRun(ctx context.Context, opts *ListOptions) error {
 		by := now.Add(opts.BreachingWithin)
 		filter.BreachBy = &by
 	}
-	opts.IO.StartProgressIndicator()
+	opts.IO.StartProgressIndicatorWithLabel("Fetching tickets…")
 	if filter.Assignee == "@me" {
 		me, err := client.Me(ctx)
 		if err != nil {
