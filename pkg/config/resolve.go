@@ -75,7 +75,7 @@ func (c *Config) ActiveForConnection() (Profile, error) {
 		return Profile{}, err
 	}
 	p := r.Profile
-	if p.APIURL == Embedded {
+	if p.IsEmbedded() {
 		return p, nil
 	}
 	problem, meant := apiURLProblem(p.APIURL)

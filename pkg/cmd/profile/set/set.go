@@ -72,7 +72,7 @@ func completeArgs(_ *cobra.Command, args []string, toComplete string) ([]cobra.C
 	case len(args) == 1 && args[0] == "timezone":
 		return completion.Timezones(nil, nil, toComplete)
 	case len(args) == 1 && args[0] == "api_url":
-		return []cobra.Completion{config.Embedded, "https://"}, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
+		return []cobra.Completion{config.Embedded, config.DemoData, "https://"}, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
 	}
 	return nil, cobra.ShellCompDirectiveNoFileComp
 }
