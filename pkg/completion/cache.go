@@ -112,14 +112,6 @@ func (c *Cache) SetData(d Data, at time.Time) error {
 			s.Engineers = append(s.Engineers, Named{Name: u.Email, Desc: strings.TrimSpace(u.Name + " " + u.Region)})
 		}
 	}
-	if len(d.Engineers) == 0 {
-		// A role that may not list users still knows who holds tickets.
-		for _, t := range slices.Concat(d.Mine, d.Claimable) {
-			if t.Assignee != "" && !slices.ContainsFunc(s.Engineers, func(n Named) bool { return n.Name == t.Assignee }) {
-				s.Engineers = append(s.Engineers, Named{Name: t.Assignee})
-			}
-		}
-	}
 	for _, a := range d.Accounts {
 		s.Accounts = append(s.Accounts, Named{Name: strconv.FormatInt(a.ID, 10), Desc: a.Name + " (" + a.Region + ")"})
 	}

@@ -276,8 +276,8 @@ func TestFetchReadsWhatCompletionOffers(t *testing.T) {
 	if len(d.Mine) != len(mine) || len(mine) == 0 {
 		t.Errorf("%d of mine, want the demo user's %d open tickets", len(d.Mine), len(mine))
 	}
-	if len(d.Queues) == 0 || len(d.Accounts) == 0 {
-		t.Errorf("%d queues, %d accounts fetched", len(d.Queues), len(d.Accounts))
+	if len(d.Queues) == 0 || len(d.Accounts) == 0 || len(d.Engineers) < 2 {
+		t.Errorf("%d queues, %d accounts, %d engineers fetched", len(d.Queues), len(d.Accounts), len(d.Engineers))
 	}
 	for _, c := range d.Claimable {
 		if c.Assignee != "" {

@@ -24,6 +24,9 @@ const (
 	MaxMine = 100
 	// MaxClaimable bounds how many waiting tickets of each queue are cached.
 	MaxClaimable = 30
+	// MaxHolders bounds how many active tickets are read to learn the
+	// engineers from when the user may not list users.
+	MaxHolders = 200
 	// RefreshTimeout bounds the whole background refresh.
 	RefreshTimeout = 10 * time.Second
 )
@@ -191,6 +194,17 @@ func Fetch(ctx context.Context, client func() (*api.Client, error), profileQueue
 	var httpErr *api.HTTPError
 	if err != nil && !errors.As(err, &httpErr) {
 		return d, err
+	}
+	if err != nil {
+		// A role that may not list users still sees who holds tickets.
+		active, _ := c.ListAllTickets(ctx, support.TicketFilter{Statuses: support.ActiveStatuses}, MaxHolders)
+		seen := map[string]bool{}
+		for _, t := range active {
+			if t.Assignee != "" && !seen[t.Assignee] {
+				seen[t.Assignee] = true
+				d.Engineers = append(d.Engineers, support.User{Email: t.Assignee, Role: "engineer", Region: t.Region})
+			}
+		}
 	}
 	d.Accounts, _ = c.Accounts(ctx)
 	return d, ctx.Err()
