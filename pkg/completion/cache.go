@@ -119,6 +119,13 @@ func (c *Cache) SetData(d Data, at time.Time) error {
 	return c.save(s)
 }
 
+// RefreshDone says a refresh has ended, so that the next stale Tab may
+// start another at once (see SpawnRefresh); failures are kept in the
+// snapshot.
+func (c *Cache) RefreshDone() {
+	_ = os.Remove(filepath.Join(filepath.Dir(c.path), refreshMark))
+}
+
 // SetFailed records a refresh that failed at, so that completions back off.
 func (c *Cache) SetFailed(at time.Time) error {
 	s := c.Load()

@@ -256,7 +256,7 @@ var StartProcess = func(name string, args ...string) {
 // output goes nowhere: a completion's stdout carries candidates only.
 func SpawnRefresh(cacheDir string) func(profile string) {
 	return func(profile string) {
-		mark := filepath.Join(cacheDir, profile, "refreshing")
+		mark := filepath.Join(cacheDir, profile, refreshMark)
 		if info, err := os.Stat(mark); err == nil && time.Since(info.ModTime()) < time.Minute {
 			return
 		}
@@ -268,6 +268,9 @@ func SpawnRefresh(cacheDir string) func(profile string) {
 		StartProcess(os.Args[0], "--profile", profile, RefreshCommand)
 	}
 }
+
+// refreshMark is the file that says a refresh is running, at most a minute.
+const refreshMark = "refreshing"
 
 // RefreshCommand is the hidden command that refreshes the cache.
 const RefreshCommand = "__refresh-completion"

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -70,12 +69,8 @@ func newClient(f *cmdutil.Factory, readOnly bool, closers *[]func() error) (*api
 			return nil, cmdutil.UsageErrorf("profile %s names no user to act as in its embedded database", p.Name).
 				WithHint("run `supctl -P %s profile set user EMAIL`: the first user becomes its admin", p.Name)
 		}
-		db := p.Name
-		if p.UsesDemoData() {
-			db = config.DemoName
-		}
 		b, err := embedded.Open(context.Background(), embedded.Options{
-			Path:     filepath.Join(config.DataDir(os.Getenv), db+".db"),
+			Path:     config.DatabasePath(os.Getenv, p),
 			User:     p.User,
 			Demo:     p.UsesDemoData(),
 			ReadOnly: readOnly,

@@ -2,18 +2,19 @@ package root
 
 import (
 	"context"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/supctl/supctl/pkg/cmdutil"
 	"github.com/supctl/supctl/pkg/completion"
+	"github.com/supctl/supctl/pkg/config"
 )
 
 // newCmdRefreshCompletion is the hidden command a completion starts in the
 // background when the cache is missing or stale. It reads through the
-// read-only client of a remote profile and writes only the cache: what it
-// read, or that it failed, so that completions back off instead of asking
-// again at once.
+// read-only client and writes only the cache: what it read, or that it
+// failed, so that completions back off instead of asking again at once.
 func newCmdRefreshCompletion(f *cmdutil.Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:    completion.RefreshCommand,
@@ -24,21 +25,21 @@ func newCmdRefreshCompletion(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			defer cache.RefreshDone()
 			var queues []string
-			client := f.ReadOnlyAPIClient
 			if cfg, err := f.Config(); err == nil {
 				if p, err := cfg.Active(); err == nil {
 					queues = p.Queues
-					if p.IsEmbedded() {
-						// A local database is created on first use, as by
-						// any command: the refresh is not the user's Tab.
-						client = f.APIClient
+					if _, err := os.Stat(config.DatabasePath(os.Getenv, p)); p.IsEmbedded() && err != nil {
+						// Completion never creates a local database; the
+						// first command that opens it does. Not a failure.
+						return nil
 					}
 				}
 			}
 			ctx, cancel := context.WithTimeout(cmd.Context(), completion.RefreshTimeout)
 			defer cancel()
-			data, err := completion.Fetch(ctx, client, queues)
+			data, err := completion.Fetch(ctx, f.ReadOnlyAPIClient, queues)
 			if err != nil {
 				_ = cache.SetFailed(f.Now())
 				return err
