@@ -1,6 +1,7 @@
-// Package completion serves shell completion of live values (ticket ids)
-// from a small per-profile cache, so that a Tab never waits on the network,
-// and completes enumerated flag values with their descriptions.
+// Package completion serves shell completion of live values (tickets,
+// queues, engineers, accounts) from a small per-profile cache that a
+// background refresh keeps, so that a Tab sends no request and never waits
+// on the network, and completes enumerated flag values and timezones.
 package completion
 
 import (
