@@ -31,3 +31,19 @@ func (c *Client) Accounts(ctx context.Context) ([]support.Account, error) {
 	}
 	return out.Accounts, c.get(ctx, "/api/v1/accounts", &out)
 }
+
+// Users lists every user; only admins and leads may.
+func (c *Client) Users(ctx context.Context) ([]support.User, error) {
+	var out struct {
+		Users []support.User `json:"users"`
+	}
+	return out.Users, c.get(ctx, "/api/v1/users", &out)
+}
+
+// CreateAccount adds a customer or partner organisation.
+func (c *Client) CreateAccount(ctx context.Context, a support.Account) (support.Account, error) {
+	var out support.Account
+	r := Request{Method: http.MethodPost, Path: "/api/v1/accounts", Body: a, Expect: []int{http.StatusCreated}}
+	_, err := c.write(ctx, r, &out, "the new account", func() bool { return out.ID != 0 })
+	return out, err
+}

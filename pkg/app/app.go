@@ -118,7 +118,7 @@ func redirectHint(e *api.RedirectError) string {
 	}
 	cmd := "supctl profile set api_url " + api.ShortOrigin(target)
 	if e.Profile != "" {
-		cmd += " --profile-name " + e.Profile
+		cmd = "supctl -P " + e.Profile + " profile set api_url " + api.ShortOrigin(target)
 	}
 	return "if the API moved there, run `" + cmd + "`"
 }

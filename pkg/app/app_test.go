@@ -45,11 +45,11 @@ func TestReport(t *testing.T) {
 			cmdutil.ExitUnavailable, "is the server running? check the api_url of profile tokyo with `supctl profile show tokyo`"},
 		{"a config error", &config.ParseError{Path: "config.yaml", Line: 4, Msg: "bad indent"}, cmdutil.ExitUsage, ""},
 		{"a bad api_url in the file", &config.APIURLError{Profile: "tokyo", Value: "htp://x", Problem: "the scheme must be http or https", Source: config.SourceFile, Path: "config.yaml"},
-			cmdutil.ExitUsage, "fix it with `supctl profile set api_url https://HOST[:PORT] --profile-name tokyo`"},
+			cmdutil.ExitUsage, "fix it with `supctl -P tokyo profile set api_url https://HOST[:PORT]`"},
 		{"a credentials file others can read", &config.CredentialsModeError{Path: "credentials.yaml", Mode: 0o644, Err: errors.New("operation not permitted")},
 			cmdutil.ExitAuth, "make it private with `chmod 600 credentials.yaml` as its owner, then check who may have read it"},
 		{"a redirect of a read to another server", &api.RedirectError{Method: "GET", URL: "http://support.example.com/api/v1/me", StatusCode: http.StatusMovedPermanently, Location: "https://support.example.com/api/v1/me", Profile: "tokyo"},
-			cmdutil.ExitUnavailable, "if the API moved there, run `supctl profile set api_url https://support.example.com --profile-name tokyo`"},
+			cmdutil.ExitUnavailable, "if the API moved there, run `supctl -P tokyo profile set api_url https://support.example.com`"},
 		{"a redirect within the server", &api.RedirectError{Method: "POST", URL: "https://support.example.com/api/v1/tickets", StatusCode: http.StatusFound, Location: "https://support.example.com/login", Profile: "tokyo"},
 			cmdutil.ExitUnavailable, "check the api_url of profile tokyo with `supctl profile show`"},
 		{"a cobra usage error", errors.New("unknown flag: --bogus"), cmdutil.ExitUsage, "see `supctl --help` or the command's --help"},
@@ -98,7 +98,7 @@ func TestRedirectedWriteExits6(t *testing.T) {
 				t.Errorf("exit %d, want %d", code, cmdutil.ExitUnavailable)
 			}
 			want := fmt.Sprintf("error: POST /api/v1/tickets/1/comments redirected to %s (%d); nothing was written\n"+
-				"hint: if the API moved there, run `supctl profile set api_url %s --profile-name tokyo`\n",
+				"hint: if the API moved there, run `supctl -P tokyo profile set api_url %s`\n",
 				target.URL, status, target.URL)
 			if out.String() != want {
 				t.Errorf("printed\n%s\nwant\n%s", out.String(), want)

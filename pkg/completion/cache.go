@@ -1,15 +1,19 @@
-// Package completion serves shell completion of live values (ticket ids)
-// from a small per-profile cache, so that a Tab never waits on the network,
-// and completes enumerated flag values with their descriptions.
+// Package completion serves shell completion of live values (tickets,
+// queues, engineers, accounts) from a small per-profile cache that a
+// background refresh keeps, so that a Tab sends no request and never waits
+// on the network, and completes enumerated flag values and timezones.
 package completion
 
 import (
 	"cmp"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/supctl/supctl/pkg/support"
@@ -32,6 +36,39 @@ type Snapshot struct {
 	FetchedAt time.Time `json:"fetched_at"`
 	// Recent are tickets the user listed or viewed lately, newest first.
 	Recent []Ticket `json:"recent"`
+	// Claimable are the tickets waiting in the profile's queues.
+	Claimable []Ticket `json:"claimable,omitempty"`
+	// Queues, Engineers and Accounts are the backend's, as of FetchedAt.
+	Queues    []Named `json:"queues,omitempty"`
+	Engineers []Named `json:"engineers,omitempty"`
+	Accounts  []Named `json:"accounts,omitempty"`
+	// FailedAt is when the last refresh failed, Failures how many failed
+	// in a row since the last one that worked.
+	FailedAt time.Time `json:"failed_at,omitzero"`
+	Failures int       `json:"failures,omitempty"`
+}
+
+// Named is a completion value with its description.
+type Named struct {
+	Name string `json:"name"`
+	Desc string `json:"desc,omitempty"`
+}
+
+// MaxBackoff bounds how long a completion waits after failed refreshes
+// before it asks for another.
+const MaxBackoff = 30 * time.Minute
+
+// RetryAt is when a completion may ask for a refresh again after failed
+// ones: a minute after the first failure, doubling up to MaxBackoff.
+func (s Snapshot) RetryAt() time.Time {
+	if s.Failures == 0 {
+		return time.Time{}
+	}
+	wait := MaxBackoff
+	if s.Failures < 6 {
+		wait = min(time.Minute<<(s.Failures-1), MaxBackoff)
+	}
+	return s.FailedAt.Add(wait)
 }
 
 // Cache is the completion cache file of one profile:
@@ -60,6 +97,41 @@ func (c *Cache) Load() Snapshot {
 func (c *Cache) SetMine(tickets []support.Ticket, at time.Time) error {
 	s := c.Load()
 	s.Mine, s.FetchedAt = fromTickets(tickets), at
+	return c.save(s)
+}
+
+// SetData records a refresh that worked, as fetched at.
+func (c *Cache) SetData(d Data, at time.Time) error {
+	s := c.Load()
+	s.Mine, s.Claimable, s.FetchedAt = fromTickets(d.Mine), fromTickets(d.Claimable), at
+	s.Queues, s.Engineers, s.Accounts = nil, nil, nil
+	for _, q := range d.Queues {
+		s.Queues = append(s.Queues, Named{Name: q.Queue, Desc: fmt.Sprintf("%d waiting", q.Unassigned)})
+	}
+	for _, u := range d.Engineers {
+		if u.Role == "engineer" || u.Role == "lead" || u.Role == "admin" {
+			s.Engineers = append(s.Engineers, Named{Name: u.Email, Desc: strings.TrimSpace(u.Name + " " + u.Region)})
+		}
+	}
+	for _, a := range d.Accounts {
+		s.Accounts = append(s.Accounts, Named{Name: strconv.FormatInt(a.ID, 10), Desc: a.Name + " (" + a.Region + ")"})
+	}
+	s.FailedAt, s.Failures = time.Time{}, 0
+	return c.save(s)
+}
+
+// RefreshDone says a refresh has ended, so that the next stale Tab may
+// start another at once (see SpawnRefresh); failures are kept in the
+// snapshot.
+func (c *Cache) RefreshDone() {
+	_ = os.Remove(filepath.Join(filepath.Dir(c.path), refreshMark))
+}
+
+// SetFailed records a refresh that failed at, so that completions back off.
+func (c *Cache) SetFailed(at time.Time) error {
+	s := c.Load()
+	s.FailedAt = at
+	s.Failures++
 	return c.save(s)
 }
 

@@ -30,3 +30,28 @@ func cutLast(s string) (done, last string) {
 	i := strings.LastIndexByte(s, ',')
 	return s[:i+1], s[i+1:]
 }
+
+// Timezones completes an IANA timezone: the zones of the support regions
+// first, then other common ones. A zone the list lacks can still be typed.
+func Timezones(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	var out []cobra.Completion
+	for _, z := range timezones {
+		if strings.HasPrefix(strings.ToLower(z.Value), strings.ToLower(toComplete)) {
+			out = append(out, cobra.CompletionWithDesc(z.Value, z.Description))
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+}
+
+var timezones = []support.Choice{
+	{Value: "Asia/Tokyo", Description: "apac-jp"},
+	{Value: "Asia/Seoul", Description: "apac-kr"},
+	{Value: "Asia/Kolkata", Description: "apac-in"},
+	{Value: "Europe/Berlin", Description: "emea-de"},
+	{Value: "America/New_York", Description: "americas-east"},
+	{Value: "America/Los_Angeles", Description: "americas-west"},
+	{Value: "UTC", Description: "Coordinated Universal Time"},
+	{Value: "Asia/Shanghai"}, {Value: "Asia/Singapore"}, {Value: "Australia/Sydney"},
+	{Value: "Europe/London"}, {Value: "Europe/Paris"}, {Value: "America/Chicago"},
+	{Value: "America/Denver"}, {Value: "America/Sao_Paulo"},
+}

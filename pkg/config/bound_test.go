@@ -176,7 +176,7 @@ func TestActiveForConnectionBadAPIURL(t *testing.T) {
 		if msg := err.Error(); !strings.HasPrefix(msg, want) {
 			t.Errorf("message %q, want %q", msg, want)
 		}
-		wantHint := "fix it with `supctl profile set api_url " + cmp.Or(tt.meant, "https://HOST[:PORT]") + " --profile-name tokyo`"
+		wantHint := "fix it with `supctl -P tokyo profile set api_url " + cmp.Or(tt.meant, "https://HOST[:PORT]") + "`"
 		if ue.Code() != 2 || ue.Hint() != wantHint {
 			t.Errorf("%q: code %d, hint %q, want %q", tt.value, ue.Code(), ue.Hint(), wantHint)
 		}

@@ -54,7 +54,9 @@ type fileData struct {
 	Profiles       map[string]Profile `yaml:"profiles"`
 }
 
-// Load reads the config file; a missing file is an empty config.
+// Load reads the config file; a missing file is an empty config, except
+// one that SUPCTL_CONFIG names: that is a *MissingFileError, returned with
+// the empty config for the commands that create the file.
 func Load(opts LoadOptions) (*Config, error) {
 	getenv := orOS(opts.Getenv)
 	c := &Config{
@@ -80,6 +82,12 @@ func Load(opts LoadOptions) (*Config, error) {
 	}
 	data, err := os.ReadFile(c.path)
 	if errors.Is(err, fs.ErrNotExist) {
+		if opts.Path == "" && getenv("SUPCTL_CONFIG") != "" {
+			// A named file that is missing is a typo more often than a
+			// wish for the demo; the config is returned for commands that
+			// create the file (profile add).
+			return c, &MissingFileError{Path: c.path}
+		}
 		return c, nil
 	}
 	if err != nil {
@@ -88,13 +96,17 @@ func Load(opts LoadOptions) (*Config, error) {
 	if err := c.parse(data); err != nil {
 		return nil, err
 	}
+	c.warnUnknownKeys()
+	c.warnHandoffs()
 	return c, nil
 }
 
 func (c *Config) parse(data []byte) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return yamlError(c.path, err)
+		pe := yamlError(c.path, err)
+		syntaxLine(data, pe)
+		return pe
 	}
 	if doc.Kind == 0 {
 		c.comment = data

@@ -226,7 +226,9 @@ func (c *Config) readCredentials(path string) (map[string]storedToken, error) {
 		return nil, fmt.Errorf("cannot read credentials file: %w", err)
 	}
 	if err := yaml.Unmarshal(data, &tokens); err != nil {
-		return nil, yamlError(path, err)
+		pe := yamlError(path, err)
+		syntaxLine(data, pe)
+		return nil, pe
 	}
 	if tokens == nil { // the file holds only null
 		tokens = map[string]storedToken{}

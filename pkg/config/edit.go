@@ -24,9 +24,12 @@ func (c *Config) Use(name string) error {
 // file or by the built-in demo.
 func (c *Config) Add(p Profile) error {
 	if c.exists(p.Name) {
-		return &InputError{Msg: fmt.Sprintf("profile %q already exists; change it with `supctl profile set --profile-name %s KEY VALUE`", p.Name, p.Name)}
+		return &InputError{Msg: fmt.Sprintf("profile %q already exists; change it with `supctl -P %s profile set KEY VALUE`", p.Name, p.Name)}
 	}
 	if err := p.Validate(); err != nil {
+		return err
+	}
+	if err := c.checkHandoff(p.Name, p.HandoffTo); err != nil {
 		return err
 	}
 	put(c.profiles(), p.Name, profileNode(p))
@@ -61,6 +64,11 @@ func (c *Config) Set(name, key, value string) error {
 	stored, err := c.Profile(name)
 	if err != nil {
 		return err
+	}
+	if key == "handoff_to" {
+		if err := c.checkHandoff(name, value); err != nil {
+			return err
+		}
 	}
 	m := child(c.profiles(), name)
 	if m == nil || m.Kind != yaml.MappingNode {

@@ -186,8 +186,8 @@ profiles:
 		{
 			name:    "values that look like other types stay strings",
 			initial: "profiles:\n  a:\n    api_url: embedded\n",
-			edit:    func(c *Config) error { return c.Set("a", "handoff_to", "true") },
-			want:    "profiles:\n  a:\n    api_url: embedded\n    handoff_to: \"true\"\n",
+			edit:    func(c *Config) error { return c.Set("a", "user", "true") },
+			want:    "profiles:\n  a:\n    api_url: embedded\n    user: \"true\"\n",
 		},
 	}
 	for _, tt := range tests {
@@ -333,9 +333,9 @@ func TestEditErrors(t *testing.T) {
 		{"set unknown profile", func(c *Config) error { return c.Set("seoul", "user", "x") },
 			`unknown profile "seoul"; known profiles: demo, hyderabad, tokyo`},
 		{"add existing", func(c *Config) error { return c.Add(Profile{Name: "tokyo", APIURL: "embedded"}) },
-			"profile \"tokyo\" already exists; change it with `supctl profile set --profile-name tokyo KEY VALUE`"},
+			"profile \"tokyo\" already exists; change it with `supctl -P tokyo profile set KEY VALUE`"},
 		{"add demo", func(c *Config) error { return c.Add(Profile{Name: "demo", APIURL: "embedded"}) },
-			"profile \"demo\" already exists; change it with `supctl profile set --profile-name demo KEY VALUE`"},
+			"profile \"demo\" already exists; change it with `supctl -P demo profile set KEY VALUE`"},
 		{"add bad name", func(c *Config) error { return c.Add(Profile{Name: "-x", APIURL: "embedded"}) },
 			`invalid profile name "-x": use letters, digits, '.', '_' and '-'`},
 		{"add without url", func(c *Config) error { return c.Add(Profile{Name: "x"}) },

@@ -28,6 +28,40 @@ func (e *ParseError) Error() string {
 // Code is the exit status: usage or invalid input.
 func (e *ParseError) Code() int { return 2 }
 
+// MissingFileError is a config file that SUPCTL_CONFIG names and that does
+// not exist.
+type MissingFileError struct{ Path string }
+
+func (e *MissingFileError) Error() string {
+	return fmt.Sprintf("config file %s (SUPCTL_CONFIG) does not exist", e.Path)
+}
+
+// Code is the exit status: usage or invalid input.
+func (e *MissingFileError) Code() int { return 2 }
+
+// Hint says how to fix it.
+func (e *MissingFileError) Hint() string {
+	return "check SUPCTL_CONFIG, unset it to use the default config, or create the file with `supctl profile add NAME ...`"
+}
+
+// EnvError is an environment variable whose value a flag would refuse.
+type EnvError struct {
+	Var, Value string
+	Err        error
+}
+
+func (e *EnvError) Error() string {
+	return fmt.Sprintf("invalid %s=%s: %v", e.Var, e.Value, e.Err)
+}
+
+func (e *EnvError) Unwrap() error { return e.Err }
+
+// Code is the exit status: usage or invalid input.
+func (e *EnvError) Code() int { return 2 }
+
+// Hint says how to fix it.
+func (e *EnvError) Hint() string { return fmt.Sprintf("fix %s or unset it", e.Var) }
+
 // UnknownProfileError names a profile that is neither in the file nor built in.
 type UnknownProfileError struct {
 	Name  string
@@ -99,5 +133,5 @@ func (e *APIURLError) Hint() string {
 	if e.Source == SourceEnv {
 		return fmt.Sprintf("set SUPCTL_API_URL=%s, or unset it", url)
 	}
-	return fmt.Sprintf("fix it with `supctl profile set api_url %s --profile-name %s`", url, e.Profile)
+	return fmt.Sprintf("fix it with `supctl -P %s profile set api_url %s`", e.Profile, url)
 }

@@ -26,6 +26,16 @@ func DataDir(getenv func(string) string) string {
 	return xdgDir(getenv, "XDG_DATA_HOME", filepath.Join(".local", "share"))
 }
 
+// DatabasePath is the SQLite file of an embedded profile, in DataDir: the
+// demo's for the demo and for api_url "demo", else one of its own.
+func DatabasePath(getenv func(string) string, p Profile) string {
+	name := p.Name
+	if p.UsesDemoData() {
+		name = DemoName
+	}
+	return filepath.Join(DataDir(getenv), name+".db")
+}
+
 // CacheDir holds what can be thrown away: $XDG_CACHE_HOME/supctl, else
 // ~/.cache/supctl.
 func CacheDir(getenv func(string) string) string {

@@ -34,6 +34,11 @@ var Keys = []string{"api_url", "user", "region", "timezone", "language", "queues
 // Embedded is the api_url of the in-process server over a local database.
 const Embedded = "embedded"
 
+// DemoData is the api_url of the in-process server over the demo's
+// database: a profile with it shares the demo data with the demo profile
+// and every other such profile, each acting as its own user.
+const DemoData = "demo"
+
 // DemoName is the built-in profile that works with no config file at all.
 const DemoName = "demo"
 
@@ -51,7 +56,13 @@ func Demo() Profile {
 }
 
 // IsEmbedded reports whether the profile runs the server in-process.
-func (p Profile) IsEmbedded() bool { return p.APIURL == Embedded }
+func (p Profile) IsEmbedded() bool { return p.APIURL == Embedded || p.APIURL == DemoData }
+
+// UsesDemoData reports whether the profile runs the in-process server over
+// the demo database: the built-in demo profile, or api_url "demo".
+func (p Profile) UsesDemoData() bool {
+	return p.APIURL == DemoData || (p.Name == DemoName && p.APIURL == Embedded)
+}
 
 // Get returns the value of key as it is shown: queues comma-separated.
 func (p Profile) Get(key string) string {
@@ -174,7 +185,7 @@ func ParseTimeout(value string) (time.Duration, error) {
 }
 
 func checkAPIURL(value string) error {
-	if value == Embedded {
+	if value == Embedded || value == DemoData {
 		return nil
 	}
 	if problem, _ := apiURLProblem(value); problem != "" {

@@ -75,7 +75,7 @@ func (c *Config) ActiveForConnection() (Profile, error) {
 		return Profile{}, err
 	}
 	p := r.Profile
-	if p.APIURL == Embedded {
+	if p.IsEmbedded() {
 		return p, nil
 	}
 	problem, meant := apiURLProblem(p.APIURL)
@@ -109,6 +109,12 @@ func (c *Config) Resolve() (Resolution, error) {
 			v.SetDefault(k, stored.Get(k))
 		}
 		if val := c.envValue(k); val != "" {
+			// A flag that is set wins, and is checked as a flag.
+			if f := c.flags[k]; f == nil || !f.Changed {
+				if err := c.checkEnv(name, k, val); err != nil {
+					return Resolution{}, err
+				}
+			}
 			env[k] = val
 		}
 		if f := c.flags[k]; f != nil {
@@ -130,6 +136,25 @@ func (c *Config) Resolve() (Resolution, error) {
 		r.Sources[k] = c.source(name, k, stored)
 	}
 	return r, nil
+}
+
+// checkEnv checks an environment value the way the flag or `profile set`
+// would. A bad SUPCTL_API_URL is left to ActiveForConnection, which names
+// it with its fix.
+func (c *Config) checkEnv(profile, key, value string) error {
+	var err error
+	switch key {
+	case "api_url":
+		return nil
+	case "handoff_to":
+		err = c.checkHandoff(profile, value)
+	default:
+		err = checkValue(key, value)
+	}
+	if err != nil {
+		return &EnvError{Var: EnvVar(key), Value: value, Err: err}
+	}
+	return nil
 }
 
 // splitEach splits comma-separated items: the environment gives queues as

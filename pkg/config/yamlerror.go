@@ -57,6 +57,29 @@ func yamlError(path string, err error) *ParseError {
 	return pe
 }
 
+// syntaxLine is the line a syntax error is on. yaml.v3 reports the line
+// where the enclosing block starts (a bad indent on line 5 of a profile
+// that starts on line 2 is "line 2"); the first prefix of the file, in
+// whole lines from that one on, that fails with the same message ends on
+// the line at fault.
+func syntaxLine(data []byte, pe *ParseError) {
+	if pe.Line == 0 {
+		return
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	for n := pe.Line; n <= len(lines); n++ {
+		var doc yaml.Node
+		err := yaml.Unmarshal([]byte(strings.Join(lines[:n], "")), &doc)
+		if err == nil {
+			continue
+		}
+		if m := syntaxErrRE().FindStringSubmatch(err.Error()); m != nil && m[2] == pe.Msg {
+			pe.Line = n
+			return
+		}
+	}
+}
+
 func lazyRegexp(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

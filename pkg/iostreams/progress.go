@@ -11,19 +11,29 @@ const spinnerInterval = 100 * time.Millisecond
 
 // spinner draws frames on one line of stderr until stopped.
 type spinner struct {
-	stop chan struct{}
-	done chan struct{}
+	stop  chan struct{}
+	done  chan struct{}
+	label string
 }
 
 // StartProgressIndicator shows a spinner on stderr while a slow call runs.
 // It shows nothing unless both stdout and stderr are terminals, so piped
 // output and logs stay clean.
 func (s *IOStreams) StartProgressIndicator() {
+	s.StartProgressIndicatorWithLabel("")
+}
+
+// StartProgressIndicatorWithLabel shows a spinner followed by what it waits
+// for, such as "Fetching tickets…", as StartProgressIndicator does.
+func (s *IOStreams) StartProgressIndicatorWithLabel(label string) {
 	if s.progress != nil || !s.stdoutTTY || !s.stderrTTY {
 		return
 	}
-	sp := &spinner{stop: make(chan struct{}), done: make(chan struct{})}
-	drawFrame(s.ErrOut, 0)
+	if label != "" {
+		label = " " + label
+	}
+	sp := &spinner{stop: make(chan struct{}), done: make(chan struct{}), label: label}
+	sp.draw(s.ErrOut, 0)
 	go sp.run(s.ErrOut)
 	s.progress = sp
 }
@@ -48,11 +58,11 @@ func (sp *spinner) run(w io.Writer) {
 		case <-sp.stop:
 			return
 		case <-t.C:
-			drawFrame(w, i)
+			sp.draw(w, i)
 		}
 	}
 }
 
-func drawFrame(w io.Writer, i int) {
-	_, _ = io.WriteString(w, "\r"+spinnerFrames[i%len(spinnerFrames)])
+func (sp *spinner) draw(w io.Writer, i int) {
+	_, _ = io.WriteString(w, "\r"+spinnerFrames[i%len(spinnerFrames)]+sp.label)
 }

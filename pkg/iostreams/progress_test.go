@@ -34,3 +34,14 @@ func TestProgressIndicatorNeedsTerminals(t *testing.T) {
 		}
 	}
 }
+
+func TestProgressIndicatorSaysWhatItWaitsFor(t *testing.T) {
+	ios, _, _, stderr := Test()
+	ios.SetStdoutTTY(true)
+	ios.SetStderrTTY(true)
+	ios.StartProgressIndicatorWithLabel("Fetching tickets…")
+	ios.StopProgressIndicator()
+	if got := stderr.String(); !strings.HasPrefix(got, "\r⣾ Fetching tickets…") || !strings.HasSuffix(got, "\r\x1b[K") {
+		t.Errorf("spinner wrote %q", got)
+	}
+}

@@ -1,4 +1,4 @@
-// Package admin implements `supctl admin`: users and tokens.
+// Package admin implements `supctl admin`: users, accounts and tokens.
 package admin
 
 import (
@@ -21,9 +21,10 @@ import (
 func NewCmdAdmin(f *cmdutil.Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "admin <command>",
-		Short: "Manage users and API tokens (admin role)",
-		Long:  "Add users, and issue, list and revoke API tokens. These commands need a profile whose user has the admin role.",
+		Short: "Manage users, accounts and API tokens (admin role)",
+		Long:  "Add users and customer accounts, and issue, list and revoke API tokens. These commands need a profile whose user has the admin role (a lead may manage accounts).",
 		Example: `  $ supctl admin user add --email priya@example.com --role engineer --region apac-in
+  $ supctl admin account add --name "Acme Corp" --kind customer --plan premium --region apac-jp
   $ supctl admin token create --user priya@example.com --label laptop`,
 	}
 	user := &cobra.Command{
@@ -44,7 +45,7 @@ user's tokens; revoke anyone's.`,
   $ supctl admin token revoke 12`,
 	}
 	token.AddCommand(NewCmdTokenCreate(f, nil), NewCmdTokenList(f, nil), NewCmdTokenRevoke(f, nil))
-	cmd.AddCommand(user, token)
+	cmd.AddCommand(user, newCmdAccount(f), token)
 	return cmd
 }
 

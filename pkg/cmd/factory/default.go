@@ -82,12 +82,12 @@ func newClient(f *cmdutil.Factory, readOnly bool, closers *[]func() error) (*api
 	if p.IsEmbedded() {
 		if p.User == "" {
 			return nil, cmdutil.UsageErrorf("profile %s names no user to act as in its embedded database", p.Name).
-				WithHint("run `supctl profile set user EMAIL --profile-name %s`: the first user becomes its admin", p.Name)
+				WithHint("run `supctl -P %s profile set user EMAIL`: the first user becomes its admin", p.Name)
 		}
 		b, err := embedded.Open(context.Background(), embedded.Options{
-			Path:     filepath.Join(config.DataDir(os.Getenv), p.Name+".db"),
+			Path:     config.DatabasePath(os.Getenv, p),
 			User:     p.User,
-			Demo:     p.Name == config.DemoName,
+			Demo:     p.UsesDemoData(),
 			ReadOnly: readOnly,
 			Now:      f.Now,
 		})

@@ -221,3 +221,32 @@ func TestBadAPIURLInFile(t *testing.T) {
 		t.Errorf("error %q names neither the profile nor %s", msg, cfg.Path())
 	}
 }
+
+// TestDemoDataProfileSharesTheDemoDatabase: a profile with api_url "demo"
+// acts as its own user on the demo's database, not on an empty one of its
+// own where that user would be the admin.
+func TestDemoDataProfileSharesTheDemoDatabase(t *testing.T) {
+	home(t, "demo", "")
+	t.Setenv("SUPCTL_USER", "priya.sharma@example.com")
+	ios, _, _, _ := iostreams.Test()
+	f, cleanup := New("test", ios)
+	defer cleanup()
+	client, err := f.APIClient()
+	if err != nil {
+		t.Fatal(err)
+	}
+	me, err := client.Me(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if me.Email != "priya.sharma@example.com" || me.Role != "engineer" || me.Region != "apac-in" {
+		t.Errorf("acting as %+v, want priya, the demo's engineer in apac-in", me)
+	}
+	data := config.DataDir(os.Getenv)
+	if _, err := os.Stat(filepath.Join(data, "demo.db")); err != nil {
+		t.Errorf("demo database: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(data, "tokyo.db")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("tokyo.db was created: %v", err)
+	}
+}

@@ -31,12 +31,13 @@ var helpTopics = []helpTopic{
 Messages go to stderr, one line, followed by a "hint:" line when there is a
 likely fix. Data goes to stdout only.`},
 	{"environment", "Environment variables supctl reads", `SUPCTL_CONFIG        path of the config file (default
-                     $XDG_CONFIG_HOME/supctl/config.yaml)
+                     $XDG_CONFIG_HOME/supctl/config.yaml); a file it
+                     names must exist (exit 2 otherwise)
 SUPCTL_PROFILE       the profile to use, like --profile
 SUPCTL_API_URL, SUPCTL_USER, SUPCTL_REGION, SUPCTL_TIMEZONE,
 SUPCTL_LANGUAGE, SUPCTL_QUEUES, SUPCTL_HANDOFF_TO, SUPCTL_TIMEOUT
                      override that key of the active profile (file < env
-                     < flags)
+                     < flags); a value a flag would refuse is exit 2
 SUPCTL_TOKEN         the API token; takes precedence over the keyring and
                      the credentials file. Unlike a stored token, which
                      goes only to the server it was issued for, it is sent
@@ -80,8 +81,9 @@ stays an array. --all reads every page; piped rows print as pages arrive.
   $ supctl ticket list --json id,subject,severity --jq '.[] | select(.severity=="S1") | .id'
   $ supctl ticket list --template '{{range .}}{{.id}} {{.subject}}{{"\n"}}{{end}}'`},
 	{"profiles", "Profiles per region", `A profile holds what differs by region: the backend's api_url, your user,
-region, timezone, language, queues and the region you hand off to. They live
-in $XDG_CONFIG_HOME/supctl/config.yaml (SUPCTL_CONFIG overrides):
+region, timezone, language, queues and handoff_to, the profile of the region
+you hand the shift over to. They live in $XDG_CONFIG_HOME/supctl/config.yaml
+(SUPCTL_CONFIG overrides):
 
   current_profile: tokyo
   profiles:
@@ -95,8 +97,10 @@ in $XDG_CONFIG_HOME/supctl/config.yaml (SUPCTL_CONFIG overrides):
       handoff_to: hyderabad
       timeout: 30s      # how long to wait for the server's answer
 
-Precedence: the file, then SUPCTL_* variables, then flags. --profile or
-SUPCTL_PROFILE picks another profile for one command.
+Precedence: the file, then SUPCTL_* variables, then flags. --profile (-P) or
+SUPCTL_PROFILE picks another profile for one command, profile set included:
+"supctl -P hyderabad profile set timezone Asia/Kolkata". A key the program
+does not know is kept but warned about, with the key probably meant.
 
 With no file, the built-in "demo" profile runs an embedded server over a
 local SQLite database of sample data ($XDG_DATA_HOME/supctl/demo.db);

@@ -99,7 +99,7 @@ func loginRun(ctx context.Context, opts *LoginOptions) error {
 	if err != nil {
 		return err
 	}
-	opts.IO.StartProgressIndicator()
+	opts.IO.StartProgressIndicatorWithLabel("Checking the token…")
 	me, err := shared.Verify(ctx, opts.HTTPClient, p, token)
 	opts.IO.StopProgressIndicator()
 	if err != nil {

@@ -75,7 +75,7 @@ func logoutRun(ctx context.Context, opts *LogoutOptions) error {
 		}
 	}
 	if stored != "" {
-		opts.IO.StartProgressIndicator()
+		opts.IO.StartProgressIndicatorWithLabel("Revoking the token…")
 		var t support.Token
 		var valid bool
 		t, valid, revokeErr = revoke(ctx, opts.HTTPClient, p, stored)

@@ -100,7 +100,7 @@ func check(ctx context.Context, opts *StatusOptions, cfg *config.Config, p confi
 	if err != nil {
 		return r, err
 	}
-	opts.IO.StartProgressIndicator()
+	opts.IO.StartProgressIndicatorWithLabel("Checking the token…")
 	me, err := shared.Verify(ctx, opts.HTTPClient, p, cr.Token)
 	opts.IO.StopProgressIndicator()
 	if err != nil {

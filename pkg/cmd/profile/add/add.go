@@ -2,6 +2,7 @@
 package add
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/supctl/supctl/pkg/cmd/profile/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/completion"
 	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
@@ -21,6 +23,7 @@ type AddOptions struct {
 
 	Profile config.Profile
 	Use     bool
+	Demo    bool // --demo: api_url "demo"
 }
 
 // NewCmdAdd returns the command; runF replaces the run in tests.
@@ -33,18 +36,27 @@ func NewCmdAdd(f *cmdutil.Factory, runF func(*AddOptions) error) *cobra.Command 
 		Long: `Add a profile to the config file. --api-url is the backend: an http(s)://
 address, or "embedded" for a server running inside supctl over a local
 database, which needs --user: that user becomes the database's admin when
-the first command creates it. The other settings can be given now or later with
+the first command creates it. --demo (api_url "demo") shares the demo
+profile's database instead, acting as --user, one of its engineers: the same
+tickets seen from another region's side. The other settings can be given now or later with
 ` + "`supctl profile set`" + `. A remote backend needs a token: run
 ` + "`supctl auth login --profile NAME`" + ` next.`,
 		Example: `  $ supctl profile add tokyo --api-url https://support.example.com --user ken@example.com \
       --region apac-jp --timezone Asia/Tokyo --language ja \
       --queues apac-jp/core,apac-jp/sql --handoff-to hyderabad --use
-  $ supctl profile add sandbox --api-url embedded --user me@example.com`,
+  $ supctl profile add sandbox --api-url embedded --user me@example.com
+  $ supctl profile add hyderabad --demo --user priya.sharma@example.com --region apac-in --timezone Asia/Kolkata`,
 		Args: cmdutil.ExactArgs(1, "name the new profile, e.g. `supctl profile add tokyo --api-url https://support.example.com`"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p.Name = args[0]
+			if opts.Demo {
+				if p.APIURL != "" {
+					return cmdutil.UsageErrorf("give --demo or --api-url, not both")
+				}
+				p.APIURL = config.DemoData
+			}
 			if p.APIURL == "" {
-				return cmdutil.UsageErrorf("missing --api-url").WithHint(`give the backend's http(s):// address, or "embedded"`)
+				return cmdutil.UsageErrorf("missing --api-url").WithHint(`give the backend's http(s):// address, "embedded", or --demo`)
 			}
 			if err := p.Validate(); err != nil {
 				return cmdutil.UsageErrorf("%s", err)
@@ -68,14 +80,20 @@ the first command creates it. The other settings can be given now or later with
 	fl.StringSliceVar(&p.Queues, "queues", nil, "queues you work, comma separated")
 	fl.StringVar(&p.HandoffTo, "handoff-to", "", "the profile you hand the shift over to")
 	fl.BoolVar(&opts.Use, "use", false, "switch to the new profile")
+	fl.BoolVar(&opts.Demo, "demo", false, "share the demo's data, as --user (api_url \"demo\")")
 	_ = cmd.RegisterFlagCompletionFunc("region", cobra.FixedCompletions(support.Regions.Values(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("language", cobra.FixedCompletions(support.Languages.Values(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("timezone", completion.Timezones)
 	_ = cmd.RegisterFlagCompletionFunc("handoff-to", shared.CompleteNameFlag(f.Config))
 	return cmd
 }
 
 func addRun(opts *AddOptions) error {
 	cfg, err := opts.Config()
+	var missing *config.MissingFileError
+	if errors.As(err, &missing) && cfg != nil {
+		err = nil // profile add creates the file SUPCTL_CONFIG names
+	}
 	if err != nil {
 		return err
 	}

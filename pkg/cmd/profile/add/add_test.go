@@ -138,3 +138,25 @@ func TestAddExisting(t *testing.T) {
 		t.Errorf("a refused add wrote the file:\n%s", got)
 	}
 }
+
+func TestAddDemoSharesTheDemoData(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	var got *AddOptions
+	cmd := NewCmdAdd(&cmdutil.Factory{IOStreams: ios}, func(o *AddOptions) error { got = o; return nil })
+	cmd.SetArgs([]string{"hyderabad", "--demo", "--user", "priya.sharma@example.com"})
+	cmd.SetOut(&strings.Builder{})
+	cmd.SetErr(&strings.Builder{})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if got.Profile.APIURL != config.DemoData || !got.Profile.IsEmbedded() || !got.Profile.UsesDemoData() {
+		t.Errorf("profile = %+v, want api_url demo", got.Profile)
+	}
+	cmd = NewCmdAdd(&cmdutil.Factory{IOStreams: ios}, func(o *AddOptions) error { return nil })
+	cmd.SetArgs([]string{"hyderabad", "--demo", "--api-url", "https://x.example.com", "--user", "p@example.com"})
+	cmd.SetOut(&strings.Builder{})
+	cmd.SetErr(&strings.Builder{})
+	if err := cmd.Execute(); cmdutil.CodeOf(err) != cmdutil.ExitUsage {
+		t.Errorf("--demo with --api-url: %v, want a usage error", err)
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/supctl/supctl/pkg/cmd/profile/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/completion"
 	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
@@ -21,7 +22,7 @@ type SetOptions struct {
 
 	Key         string
 	Value       string
-	ProfileName string // "" = the active profile
+	ProfileName string // the deprecated --profile-name; "" = the active profile
 }
 
 // NewCmdSet returns the command; runF replaces the run in tests.
@@ -31,17 +32,21 @@ func NewCmdSet(f *cmdutil.Factory, runF func(*SetOptions) error) *cobra.Command 
 		Use:   "set <key> <value>",
 		Short: "Change one setting of a profile",
 		Long: `Change one setting of a profile in the config file: the active profile, or
-the one --profile-name names. An empty value removes the setting (api_url
-cannot be removed). Keys: ` + strings.Join(config.Keys, ", ") + `.
+the one the global --profile (-P) names, as every command reads it. An empty
+value removes the setting (api_url cannot be removed). Keys: ` + strings.Join(config.Keys, ", ") + `.
 queues takes a comma-separated list. Comments and the order of the file are
 kept.`,
 		Example: `  $ supctl profile set timezone Asia/Tokyo
-  $ supctl profile set queues apac-jp/core,apac-jp/spark --profile-name tokyo
+  $ supctl -P tokyo profile set queues apac-jp/core,apac-jp/spark
   $ supctl profile set handoff_to ""`,
 		Args:              cmdutil.ExactArgs(2, "give a key and a value, e.g. `supctl profile set timezone Asia/Tokyo`"),
 		ValidArgsFunction: completeArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Key, opts.Value = args[0], args[1]
+			if global := cmd.Flags().Lookup("profile"); opts.ProfileName != "" && global != nil && global.Changed && global.Value.String() != opts.ProfileName {
+				return cmdutil.UsageErrorf("--profile %s and --profile-name %s name different profiles", global.Value.String(), opts.ProfileName).
+					WithHint("give only --profile (-P)")
+			}
 			if !slices.Contains(config.Keys, opts.Key) {
 				return cmdutil.UsageErrorf("unknown key %q", opts.Key).WithHint("valid keys: %s", strings.Join(config.Keys, ", "))
 			}
@@ -52,11 +57,11 @@ kept.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.ProfileName, "profile-name", "", "the profile to change (default: the active one)")
-	_ = cmd.RegisterFlagCompletionFunc("profile-name", shared.CompleteNameFlag(f.Config))
+	_ = cmd.Flags().MarkDeprecated("profile-name", "use the global --profile (-P) instead")
 	return cmd
 }
 
-func completeArgs(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+func completeArgs(_ *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	switch {
 	case len(args) == 0:
 		return config.Keys, cobra.ShellCompDirectiveNoFileComp
@@ -64,8 +69,10 @@ func completeArgs(_ *cobra.Command, args []string, _ string) ([]cobra.Completion
 		return support.Regions.Values(), cobra.ShellCompDirectiveNoFileComp
 	case len(args) == 1 && args[0] == "language":
 		return support.Languages.Values(), cobra.ShellCompDirectiveNoFileComp
+	case len(args) == 1 && args[0] == "timezone":
+		return completion.Timezones(nil, nil, toComplete)
 	case len(args) == 1 && args[0] == "api_url":
-		return []cobra.Completion{config.Embedded, "https://"}, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
+		return []cobra.Completion{config.Embedded, config.DemoData, "https://"}, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
 	}
 	return nil, cobra.ShellCompDirectiveNoFileComp
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+
 	"github.com/supctl/supctl/pkg/cmdutil"
 	"github.com/supctl/supctl/pkg/config/configtest"
 	"github.com/supctl/supctl/pkg/iostreams"
@@ -150,5 +152,55 @@ func TestCompleteArgs(t *testing.T) {
 	langs, _ := completeArgs(nil, []string{"language"}, "")
 	if strings.Join(langs, ",") != "en,ja,ko" {
 		t.Errorf("language completions = %v", langs)
+	}
+}
+
+// underRoot puts `profile set` under a root with the global --profile (-P),
+// as the binary does; s.Profile follows the flag as the Factory's does.
+func underRoot(s *configtest.Setup, ios *iostreams.IOStreams) *cobra.Command {
+	root := &cobra.Command{Use: "supctl", SilenceErrors: true, SilenceUsage: true}
+	root.PersistentFlags().StringVarP(&s.Profile, "profile", "P", "", "")
+	profile := &cobra.Command{Use: "profile"}
+	profile.AddCommand(NewCmdSet(&cmdutil.Factory{IOStreams: ios, Config: s.Load}, nil))
+	root.AddCommand(profile)
+	root.SetOut(&strings.Builder{})
+	root.SetErr(&strings.Builder{})
+	return root
+}
+
+// TestSetTakesTheGlobalProfileFlag: `supctl -P hyderabad profile set ...`
+// changes hyderabad, the help teaches -P, and --profile-name is a hidden,
+// deprecated alias that may not contradict -P.
+func TestSetTakesTheGlobalProfileFlag(t *testing.T) {
+	s := configtest.New(t, file)
+	ios, _, _, errOut := iostreams.Test()
+	root := underRoot(s, ios)
+	root.SetArgs([]string{"-P", "hyderabad", "profile", "set", "timezone", "Asia/Kolkata"})
+	if err := root.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.File(t); got != file+"    timezone: Asia/Kolkata\n" {
+		t.Errorf("file =\n%s", got)
+	}
+	if !strings.Contains(errOut.String(), "profile hyderabad") {
+		t.Errorf("stderr = %q", errOut)
+	}
+
+	set, _, _ := root.Find([]string{"profile", "set"})
+	if !strings.Contains(set.Example, "supctl -P tokyo profile set") || strings.Contains(set.Long+set.Example, "--profile-name") {
+		t.Errorf("help does not teach -P:\n%s\n%s", set.Long, set.Example)
+	}
+	if fl := set.Flags().Lookup("profile-name"); fl == nil || !fl.Hidden || fl.Deprecated == "" {
+		t.Errorf("--profile-name is not a hidden, deprecated alias: %+v", fl)
+	}
+
+	s2 := configtest.New(t, file)
+	root = underRoot(s2, ios)
+	root.SetArgs([]string{"-P", "tokyo", "profile", "set", "timezone", "UTC", "--profile-name", "hyderabad"})
+	if err := root.Execute(); err == nil || cmdutil.CodeOf(err) != cmdutil.ExitUsage {
+		t.Errorf("-P tokyo with --profile-name hyderabad: error %v, want a usage error", err)
+	}
+	if got := s2.File(t); got != file {
+		t.Errorf("file changed:\n%s", got)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	qshared "github.com/supctl/supctl/pkg/cmd/queue/shared"
 	tshared "github.com/supctl/supctl/pkg/cmd/ticket/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/completion"
 	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/text"
@@ -37,7 +38,7 @@ the server: if someone else got there first, nothing changes and supctl
 exits 5 naming who holds the ticket and since when.`,
 		Example:           "  $ supctl queue claim 1042",
 		Args:              cmdutil.ExactArgs(1, "give the ticket id, e.g. `supctl queue claim 1042`"),
-		ValidArgsFunction: tshared.CompleteTicketIDs(f),
+		ValidArgsFunction: tshared.Live(f).Tickets(completion.Claimable),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := tshared.ParseID(args[0])
 			if err != nil {

@@ -65,6 +65,7 @@ refuses (exit 5) unless --force.`,
 		},
 	}
 	cmd.Flags().StringArrayVarP(&opts.Queues, "queue", "q", nil, "take from this `queue` (repeatable; default: the profile's)")
+	_ = cmd.RegisterFlagCompletionFunc("queue", tshared.Live(f).Queues(tshared.ProfileQueues(f)))
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "show the pick without claiming it")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "ignore your work-in-progress limit")
 	cmdutil.AddJSONFlags(cmd, &opts.Exporter, fields)

@@ -10,6 +10,7 @@ import (
 	"github.com/supctl/supctl/pkg/api"
 	tshared "github.com/supctl/supctl/pkg/cmd/ticket/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/completion"
 	"github.com/supctl/supctl/pkg/iostreams"
 )
 
@@ -32,7 +33,7 @@ may release anyone's ticket. The release, and its reason, are recorded on
 the ticket: supctl ticket history shows them.`,
 		Example:           `  $ supctl queue release 1042 --reason "end of shift, handing to Hyderabad"`,
 		Args:              cmdutil.ExactArgs(1, "give the ticket id, e.g. `supctl queue release 1042`"),
-		ValidArgsFunction: tshared.CompleteTicketIDs(f),
+		ValidArgsFunction: tshared.Live(f).Tickets(completion.Held),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := tshared.ParseID(args[0])
 			if err != nil {

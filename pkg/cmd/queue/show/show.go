@@ -39,7 +39,8 @@ them: earliest SLA breach first, then severity, then age. A queue is
 <region>/<division>, or <region>/<division>/<language>.`,
 		Example: `  $ supctl queue show apac-jp/spark
   $ supctl queue show emea-de/sql/en --limit 5 --json id,next_breach`,
-		Args: cmdutil.ExactArgs(1, "name the queue, e.g. `supctl queue show apac-jp/spark`"),
+		ValidArgsFunction: tshared.Live(f).QueueArg(tshared.ProfileQueues(f)),
+		Args:              cmdutil.ExactArgs(1, "name the queue, e.g. `supctl queue show apac-jp/spark`"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			qs, err := qshared.ParseQueues(args)
 			if err != nil {

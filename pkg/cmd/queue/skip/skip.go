@@ -11,6 +11,7 @@ import (
 	"github.com/supctl/supctl/pkg/api"
 	tshared "github.com/supctl/supctl/pkg/cmd/ticket/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/completion"
 	"github.com/supctl/supctl/pkg/iostreams"
 )
 
@@ -34,7 +35,7 @@ offers it to you; others still get it. The skip, and its reason, are
 recorded on the ticket: supctl ticket history shows them.`,
 		Example:           `  $ supctl queue skip 1042 --reason "needs Korean; handing to Seoul"`,
 		Args:              cmdutil.ExactArgs(1, "give the ticket id, e.g. `supctl queue skip 1042 --reason ...`"),
-		ValidArgsFunction: tshared.CompleteTicketIDs(f),
+		ValidArgsFunction: tshared.Live(f).Tickets(completion.Claimable),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := tshared.ParseID(args[0])
 			if err != nil {

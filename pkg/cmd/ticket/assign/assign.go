@@ -57,6 +57,7 @@ The change is recorded on the ticket.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.To, "to", "", "`email` of the engineer")
+	_ = cmd.RegisterFlagCompletionFunc("to", shared.Live(f).Engineers())
 	return cmd
 }
 

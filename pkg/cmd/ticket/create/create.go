@@ -113,6 +113,7 @@ error prints the command that retries with the same key.`,
 		"severity": support.Severities, "division": support.Divisions, "region": support.Regions,
 		"language": support.Languages, "channel": support.Channels, "requester-kind": support.RequesterKinds,
 	})
+	_ = cmd.RegisterFlagCompletionFunc("account", shared.Live(f).Accounts())
 	return cmd
 }
 

@@ -170,6 +170,7 @@ is read), or check stderr for that warning.`,
 		"region": support.Regions.With(support.Choice{Value: "all", Description: "every region"}),
 		"sort":   support.TicketSorts.With(support.Choice{Value: sortDue, Description: "running clocks by due, then breached"}),
 	})
+	_ = cmd.RegisterFlagCompletionFunc("account", shared.Live(f).Accounts())
 	_ = cmd.RegisterFlagCompletionFunc("assignee", cobra.FixedCompletions(
 		[]cobra.Completion{"@me\tyour tickets", "none\tunassigned tickets"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -286,7 +287,7 @@ func listRun(ctx context.Context, opts *ListOptions) error {
 		by := now.Add(opts.BreachingWithin)
 		filter.BreachAfter, filter.BreachBy = &now, &by
 	}
-	opts.IO.StartProgressIndicator()
+	opts.IO.StartProgressIndicatorWithLabel("Fetching tickets…")
 	if filter.Assignee == "@me" {
 		me, err := client.Me(ctx)
 		if err != nil {

@@ -127,12 +127,32 @@ func AssigneeField(ios *iostreams.IOStreams, assignee string) string {
 // CompleteTicketIDs completes a ticket id argument from the profile's
 // completion cache: the user's open tickets, then recent ones.
 func CompleteTicketIDs(f *cmdutil.Factory) cobra.CompletionFunc {
-	return completion.Tickets{
+	return Live(f).Tickets(completion.AnyTicket)
+}
+
+// Live completes values from the active profile's completion cache, which
+// a background refresh keeps; a Tab sends no request.
+func Live(f *cmdutil.Factory) completion.Live {
+	return completion.Live{
 		Cache:   f.CompletionCache,
-		Client:  f.ReadOnlyAPIClient,
 		Now:     f.Now,
 		Refresh: completion.SpawnRefresh(config.CacheDir(os.Getenv)),
-	}.Complete
+	}
+}
+
+// ProfileQueues are the active profile's queues, for completion.
+func ProfileQueues(f *cmdutil.Factory) func() []string {
+	return func() []string {
+		cfg, err := f.Config()
+		if err != nil {
+			return nil
+		}
+		p, err := cfg.Active()
+		if err != nil {
+			return nil
+		}
+		return p.Queues
+	}
 }
 
 // Remember feeds tickets a command showed into the completion cache; a

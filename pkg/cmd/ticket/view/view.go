@@ -90,7 +90,7 @@ func viewRun(ctx context.Context, opts *ViewOptions) error {
 	if err != nil {
 		return err
 	}
-	opts.IO.StartProgressIndicator()
+	opts.IO.StartProgressIndicatorWithLabel("Fetching the ticket…")
 	t, err := client.Ticket(ctx, opts.ID)
 	var comments []support.Comment
 	wantComments := opts.Comments || opts.Exporter != nil && slices.Contains(opts.Exporter.Fields(), "comments")
