@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -125,13 +124,11 @@ func requestTimeout(flag time.Duration, p config.Profile) (time.Duration, error)
 	case p.Timeout == "":
 		return config.DefaultTimeout, nil
 	}
+	// An invalid SUPCTL_TIMEOUT is refused when the config loads; one in
+	// the file is found here.
 	d, err := config.ParseTimeout(p.Timeout)
 	if err != nil {
-		where := "the timeout of profile " + p.Name
-		if strings.TrimSpace(os.Getenv("SUPCTL_TIMEOUT")) != "" {
-			where = "SUPCTL_TIMEOUT"
-		}
-		return 0, cmdutil.UsageErrorf("%s: %v", where, err)
+		return 0, cmdutil.UsageErrorf("the timeout of profile %s: %v", p.Name, err)
 	}
 	return d, nil
 }

@@ -65,7 +65,8 @@ func TestTimeoutFromEnvironment(t *testing.T) {
 	f, cleanup2 := New("test", ios)
 	defer cleanup2()
 	_, err = f.APIClient()
-	if cmdutil.CodeOf(err) != cmdutil.ExitUsage || !strings.HasPrefix(err.Error(), `SUPCTL_TIMEOUT: invalid timeout "soon"`) {
-		t.Errorf("error %v (exit %d)", err, cmdutil.CodeOf(err))
+	var envErr *config.EnvError
+	if !errors.As(err, &envErr) || envErr.Code() != int(cmdutil.ExitUsage) || !strings.HasPrefix(err.Error(), `invalid SUPCTL_TIMEOUT=soon: invalid timeout "soon"`) {
+		t.Errorf("error %v, want SUPCTL_TIMEOUT refused as invalid input", err)
 	}
 }
