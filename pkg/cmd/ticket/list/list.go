@@ -17,6 +17,7 @@ import (
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
 	"github.com/supctl/supctl/pkg/tableprinter"
+	"github.com/supctl/supctl/pkg/text"
 )
 
 // ListOptions are the flags of `ticket list`.
@@ -178,19 +179,37 @@ func listRun(ctx context.Context, opts *ListOptions) error {
 	if err := opts.IO.StartPager(); err == nil {
 		defer opts.IO.StopPager()
 	}
-	return printTable(opts.IO, opts.Now(), tickets)
+	return printTable(opts.IO, opts.Now(), tickets, len(opts.Regions) == 1)
 }
 
-func printTable(ios *iostreams.IOStreams, now time.Time, tickets []support.Ticket) error {
+// printTable shows the tickets. On a narrow terminal the columns give way
+// in this order before the subject is cut below 30 cells: the assignee's
+// domain, REGION when the list has one region, UPDATED, DIVISION, REGION,
+// the SLA's long units, the assignee.
+func printTable(ios *iostreams.IOStreams, now time.Time, tickets []support.Ticket, oneRegion bool) error {
 	cs := ios.ColorScheme()
-	tp := tableprinter.New(ios, "ID", "SEV", "STATUS", "SLA", "SUBJECT", "REGION", "DIVISION", "ASSIGNEE", "UPDATED")
+	regionRank := 50
+	if oneRegion {
+		regionRank = 20
+	}
+	tp := tableprinter.NewWithColumns(ios,
+		tableprinter.Column{Header: "ID"},
+		tableprinter.Column{Header: "SEV"},
+		tableprinter.Column{Header: "STATUS"},
+		tableprinter.Column{Header: "SLA", ShortenRank: 60, Shorten: text.CompactTimes},
+		tableprinter.Column{Header: "SUBJECT", Truncate: true, MinWidth: 20, KeepWidth: 30},
+		tableprinter.Column{Header: "REGION", DropRank: regionRank},
+		tableprinter.Column{Header: "DIVISION", DropRank: 40},
+		tableprinter.Column{Header: "ASSIGNEE", ShortenRank: 10, Shorten: tableprinter.ShortenEmail, DropRank: 70},
+		tableprinter.Column{Header: "UPDATED", DropRank: 30},
+	)
 	for _, t := range tickets {
 		tp.AddField(shared.IDField(ios, t.ID))
 		tp.AddField(t.Severity, tableprinter.WithColor(cs.Severity))
 		tp.AddField(t.Status, tableprinter.WithColor(cs.Status))
 		breach, color := shared.BreachField(ios, now, t.NextBreach)
 		tp.AddField(breach, tableprinter.WithColor(color))
-		tp.AddField(t.Subject, tableprinter.WithTruncate())
+		tp.AddField(t.Subject)
 		tp.AddField(t.Region)
 		tp.AddField(t.Division)
 		tp.AddField(shared.AssigneeField(ios, t.Assignee))
