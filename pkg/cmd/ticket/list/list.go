@@ -72,6 +72,8 @@ must all match. Filtering and paging happen on the server.`,
 			}
 			if !cmd.Flags().Changed("sort") && len(opts.Statuses) > 0 && onlyActive(opts.Statuses) {
 				opts.Sort = "breach"
+			} else if opts.Sort == "" {
+				opts.Sort = "updated"
 			}
 			if opts.Breached && opts.BreachingWithin != 0 {
 				return cmdutil.UsageErrorf("give --breached or --breaching-within, not both")
@@ -98,7 +100,7 @@ must all match. Filtering and paging happen on the server.`,
 	fl.Int64Var(&opts.AccountID, "account", 0, "account `id`")
 	fl.StringVarP(&opts.Search, "search", "S", "", "text in the subject or description")
 	fl.IntVarP(&opts.Limit, "limit", "L", support.DefaultLimit, fmt.Sprintf("maximum number of tickets (1-%d)", support.MaxLimit))
-	fl.StringVar(&opts.Sort, "sort", "updated", "order: {"+strings.Join(support.TicketSorts.Values(), "|")+"} (default breach for active tickets)")
+	fl.StringVar(&opts.Sort, "sort", "", "order: {"+strings.Join(support.TicketSorts.Values(), "|")+"} (default breach when only active tickets are listed, else updated)")
 	fl.BoolVar(&opts.Breached, "breached", false, "only tickets past an SLA breach")
 	fl.DurationVar(&opts.BreachingWithin, "breaching-within", 0, "only tickets that breach an SLA within this `duration` (e.g. 2h), or have breached already")
 	cmdutil.AddJSONFlags(cmd, &opts.Exporter, shared.TicketFields)
