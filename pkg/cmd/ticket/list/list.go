@@ -185,7 +185,7 @@ func listRun(ctx context.Context, opts *ListOptions) error {
 }
 
 // printTable shows the tickets. On a narrow terminal the columns give way
-// in this order before the subject is cut below 30 cells: the assignee's
+// in this order before the subject is cut below 25 cells: the assignee's
 // domain, REGION when the list has one region, UPDATED, DIVISION, REGION,
 // the SLA's long units, the assignee.
 func printTable(ios *iostreams.IOStreams, now time.Time, tickets []support.Ticket, oneRegion bool) error {
@@ -199,7 +199,7 @@ func printTable(ios *iostreams.IOStreams, now time.Time, tickets []support.Ticke
 		tableprinter.Column{Header: "SEV"},
 		tableprinter.Column{Header: "STATUS"},
 		tableprinter.Column{Header: "SLA", ShortenRank: 60, Shorten: text.CompactTimes},
-		tableprinter.Column{Header: "SUBJECT", Truncate: true, MinWidth: 20, KeepWidth: 30},
+		tableprinter.Column{Header: "SUBJECT", Truncate: true, MinWidth: 20, KeepWidth: 25},
 		tableprinter.Column{Header: "REGION", DropRank: regionRank},
 		tableprinter.Column{Header: "DIVISION", DropRank: 40},
 		tableprinter.Column{Header: "ASSIGNEE", ShortenRank: 10, Shorten: tableprinter.ShortenEmail, DropRank: 70},
