@@ -30,12 +30,12 @@ type IOStreams struct {
 	colorEnabled bool
 	colorScheme  *ColorScheme
 
-	// outFile is the real stdout, kept to measure the terminal width
-	// after the pager has replaced Out.
+	// outFile is the real stdout, kept to measure the terminal after the
+	// pager has replaced Out.
 	outFile    *os.File
 	termWidth  int
 	termHeight int
-	dumbTerm   bool
+	dumbTerm   bool // TERM=dumb: no pager
 	noPrompt   bool
 	pagerCmd   string
 	paged      *pagedWriter
@@ -122,10 +122,6 @@ func (s *IOStreams) TerminalHeight() int {
 
 // SetTerminalHeight fixes the height TerminalHeight reports.
 func (s *IOStreams) SetTerminalHeight(h int) { s.termHeight = h }
-
-// SetDumbTerminal says whether the terminal is TERM=dumb: one that cannot
-// run a pager.
-func (s *IOStreams) SetDumbTerminal(v bool) { s.dumbTerm = v }
 
 // envTrue reads a boolean environment value: set, and not "0" or "false".
 func envTrue(v string) bool {
