@@ -19,10 +19,7 @@ func wrapHelp(ios *iostreams.IOStreams, help func(*cobra.Command, []string)) fun
 		var buf bytes.Buffer
 		c.SetOut(&buf)
 		help(c, args)
-		c.SetOut(nil)
-		if c.Root() != c && c.Root().OutOrStdout() != out {
-			c.SetOut(out)
-		}
+		c.SetOut(out)
 		_, _ = io.WriteString(out, wrapLines(buf.String(), ios.TerminalWidth()))
 	}
 }
