@@ -45,10 +45,22 @@ func Pluralize(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// shortUnits are the abbreviations CompactTimes uses.
-var shortUnits = map[string]string{
-	"minute": "m", "minutes": "m", "hour": "h", "hours": "h", "day": "d", "days": "d",
-	"month": "mo", "months": "mo", "year": "y", "years": "y",
+// shortUnit is the abbreviation CompactTimes uses for a unit of
+// RelativeTime. A switch rather than a map: no work at start-up.
+func shortUnit(word string) (string, bool) {
+	switch word {
+	case "minute", "minutes":
+		return "m", true
+	case "hour", "hours":
+		return "h", true
+	case "day", "days":
+		return "d", true
+	case "month", "months":
+		return "mo", true
+	case "year", "years":
+		return "y", true
+	}
+	return "", false
 }
 
 // CompactTimes abbreviates the amounts RelativeTime writes, wherever they
@@ -58,7 +70,7 @@ func CompactTimes(s string) string {
 	words := strings.Split(s, " ")
 	out := words[:0:0]
 	for i := 0; i < len(words); i++ {
-		if unit, ok := shortUnits[next(words, i)]; ok && isNumber(words[i]) {
+		if unit, ok := shortUnit(next(words, i)); ok && isNumber(words[i]) {
 			out = append(out, words[i]+unit)
 			i++
 			continue
