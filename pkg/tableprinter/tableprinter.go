@@ -25,7 +25,7 @@ type Column struct {
 	// header's width, at least 10 cells).
 	MinWidth int
 	// KeepWidth is how wide the column stays before other columns give
-	// way (default: MinWidth).
+	// way (default: MinWidth); Whole keeps it whole until they all have.
 	KeepWidth int
 	// ShortenRank, when positive, is the rank at which fields switch to
 	// their short form: the one given WithShort, else Shorten's.
@@ -34,6 +34,10 @@ type Column struct {
 	// DropRank, when positive, is the rank at which the column is left out.
 	DropRank int
 }
+
+// Whole is a KeepWidth wider than any column: the column is cut only
+// after every other column has given way.
+const Whole = 1 << 20
 
 // FieldOption changes how one field is shown on a terminal.
 type FieldOption func(*field)

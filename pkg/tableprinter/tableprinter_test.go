@@ -420,3 +420,30 @@ func TestTTYSubjectNeverBelowMinimum(t *testing.T) {
 		}
 	}
 }
+
+// A column kept Whole is cut only once every other column has given way.
+func TestTTYWholeColumnCutLast(t *testing.T) {
+	for _, tt := range []struct {
+		width int
+		want  string
+	}{
+		{60, "https://support-gateway.example.co.jp:8443  ken   apac-jp\n"},
+		{40, "https://support-gateway.example.c…  ken\n"},
+	} {
+		ios, out := ttyStreams(tt.width, false)
+		tp := NewWithColumns(ios,
+			Column{Header: "URL", Truncate: true, MinWidth: 20, KeepWidth: Whole},
+			Column{Header: "USER", ShortenRank: 10, Shorten: ShortenEmail},
+			Column{Header: "REGION", DropRank: 20},
+		)
+		tp.AddField("https://support-gateway.example.co.jp:8443")
+		tp.AddField("ken@example.com")
+		tp.AddField("apac-jp")
+		if err := tp.Render(); err != nil {
+			t.Fatal(err)
+		}
+		if _, body, _ := strings.Cut(out.String(), "\n"); body != tt.want {
+			t.Errorf("at %d columns got %q, want %q", tt.width, body, tt.want)
+		}
+	}
+}

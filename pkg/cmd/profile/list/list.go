@@ -76,8 +76,10 @@ func listRun(opts *ListOptions) error {
 	tp := tableprinter.NewWithColumns(opts.IO,
 		tableprinter.Column{},
 		tableprinter.Column{Header: "NAME"},
-		tableprinter.Column{Header: "API URL", Truncate: true, MinWidth: 20, ShortenRank: 20, Shorten: shortenURL},
-		tableprinter.Column{Header: "USER", ShortenRank: 10, Shorten: tableprinter.ShortenEmail, DropRank: 40},
+		// A URL's end tells profiles apart: it is cut only once every
+		// other column has given way.
+		tableprinter.Column{Header: "API URL", Truncate: true, MinWidth: 20, KeepWidth: tableprinter.Whole, ShortenRank: 20, Shorten: shortenURL},
+		tableprinter.Column{Header: "USER", ShortenRank: 10, Shorten: tableprinter.ShortenEmail},
 		tableprinter.Column{Header: "REGION"},
 		tableprinter.Column{Header: "TIMEZONE", DropRank: 30},
 	)
