@@ -47,6 +47,11 @@ func EnumFlags(cmd *cobra.Command, flags map[string]support.Enum) {
 		}
 		if sv, ok := f.Value.(pflag.SliceValue); ok {
 			f.Value = &canonicalSlice{canonicalValue{f.Value, e}, sv}
+			if f.DefValue == "[]" {
+				// pflag knows an empty slice only by the type it wraps:
+				// without this, help would say "(default [])".
+				f.DefValue = ""
+			}
 		} else {
 			f.Value = &canonicalValue{f.Value, e}
 		}

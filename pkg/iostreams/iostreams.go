@@ -12,8 +12,12 @@ import (
 	"golang.org/x/term"
 )
 
-// defaultWidth is the terminal width assumed when it cannot be measured.
-const defaultWidth = 80
+// defaultWidth and defaultHeight are the terminal's size assumed when it
+// cannot be measured.
+const (
+	defaultWidth  = 80
+	defaultHeight = 24
+)
 
 // IOStreams holds the standard streams and what is known about them.
 type IOStreams struct {
@@ -26,14 +30,16 @@ type IOStreams struct {
 	colorEnabled bool
 	colorScheme  *ColorScheme
 
-	// outFile is the real stdout, kept to measure the terminal width
-	// after the pager has replaced Out.
-	outFile   *os.File
-	termWidth int
-	noPrompt  bool
-	pagerCmd  string
-	pager     *pagerProcess
-	progress  *spinner
+	// outFile is the real stdout, kept to measure the terminal after the
+	// pager has replaced Out.
+	outFile    *os.File
+	termWidth  int
+	termHeight int
+	dumbTerm   bool // TERM=dumb: no pager
+	noPrompt   bool
+	pagerCmd   string
+	paged      *pagedWriter
+	progress   *spinner
 }
 
 // System is the process's own stdin, stdout and stderr, configured from
@@ -49,6 +55,7 @@ func System() *IOStreams {
 		outFile:   os.Stdout,
 		noPrompt:  envTrue(os.Getenv("SUPCTL_NO_PROMPT")),
 		pagerCmd:  pagerFromEnv(os.LookupEnv),
+		dumbTerm:  os.Getenv("TERM") == "dumb",
 	}
 	ios.colorEnabled = colorFromEnv(ios.stdoutTTY, os.Getenv)
 	return ios
@@ -98,6 +105,23 @@ func (s *IOStreams) TerminalWidth() int {
 
 // SetTerminalWidth fixes the width TerminalWidth reports.
 func (s *IOStreams) SetTerminalWidth(w int) { s.termWidth = w }
+
+// TerminalHeight is the number of lines of the terminal on stdout, or 24
+// when it cannot be measured.
+func (s *IOStreams) TerminalHeight() int {
+	if s.termHeight > 0 {
+		return s.termHeight
+	}
+	if s.stdoutTTY && s.outFile != nil {
+		if _, h, err := term.GetSize(int(s.outFile.Fd())); err == nil && h > 0 {
+			return h
+		}
+	}
+	return defaultHeight
+}
+
+// SetTerminalHeight fixes the height TerminalHeight reports.
+func (s *IOStreams) SetTerminalHeight(h int) { s.termHeight = h }
 
 // envTrue reads a boolean environment value: set, and not "0" or "false".
 func envTrue(v string) bool {

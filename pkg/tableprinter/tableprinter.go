@@ -12,23 +12,58 @@ import (
 	"github.com/supctl/supctl/pkg/text"
 )
 
+// Column declares a column and how it gives way on a terminal narrower
+// than the table: first the columns with a rank shorten or drop, lowest
+// rank first, as long as a truncatable column would otherwise be cut below
+// its KeepWidth; then truncatable columns are cut down to their MinWidth.
+// Piped output ignores all of it: every column, every field whole.
+type Column struct {
+	Header string
+	// Truncate lets the column be cut, ending with "…".
+	Truncate bool
+	// MinWidth is the narrowest a truncated column gets (default: the
+	// header's width, at least 10 cells).
+	MinWidth int
+	// KeepWidth is how wide the column stays before other columns give
+	// way (default: MinWidth); Whole keeps it whole until they all have.
+	KeepWidth int
+	// ShortenRank, when positive, is the rank at which fields switch to
+	// their short form: the one given WithShort, else Shorten's.
+	ShortenRank int
+	Shorten     func(string) string
+	// DropRank, when positive, is the rank at which the column is left out.
+	DropRank int
+}
+
+// Whole is a KeepWidth wider than any column: the column is cut only
+// after every other column has given way.
+const Whole = 1 << 20
+
 // FieldOption changes how one field is shown on a terminal.
 type FieldOption func(*field)
 
-// WithColor styles the field on a terminal, after truncation.
+// WithColor styles the field, after truncation. Piped, it applies only
+// when colour is forced (CLICOLOR_FORCE).
 func WithColor(fn func(string) string) FieldOption {
 	return func(f *field) { f.color = fn }
 }
 
 // WithTruncate lets the field's column be shortened, with "…", when the
-// table is wider than the terminal. Other columns are never cut: an ID or
-// an email address cut short is worse than a wrapped line.
+// table is wider than the terminal, as Column.Truncate does.
 func WithTruncate() FieldOption {
 	return func(f *field) { f.truncate = true }
 }
 
+// WithShort gives the field's shorter form, shown on a terminal once its
+// column's ShortenRank is reached.
+func WithShort(s string) FieldOption {
+	return func(f *field) { f.short, f.hasShort = s, true }
+}
+
 type field struct {
 	text     string
+	short    string
+	hasShort bool
 	color    func(string) string
 	truncate bool
 }
@@ -37,14 +72,24 @@ type field struct {
 // widths fit every row.
 type TablePrinter struct {
 	ios     *iostreams.IOStreams
-	headers []string
+	columns []Column
 	rows    [][]field
 	row     []field
 }
 
-// New starts a table; headers are shown upper-case, and only on a terminal.
+// New starts a table; headers are shown upper-case, and only on a
+// terminal. No column gives way except those fields added WithTruncate.
 func New(ios *iostreams.IOStreams, headers ...string) *TablePrinter {
-	return &TablePrinter{ios: ios, headers: headers}
+	cols := make([]Column, len(headers))
+	for i, h := range headers {
+		cols[i].Header = h
+	}
+	return &TablePrinter{ios: ios, columns: cols}
+}
+
+// NewWithColumns starts a table of declared columns.
+func NewWithColumns(ios *iostreams.IOStreams, cols ...Column) *TablePrinter {
+	return &TablePrinter{ios: ios, columns: cols}
 }
 
 // AddField appends a field to the current row.
@@ -63,7 +108,8 @@ func (t *TablePrinter) AddTimeField(now, tm time.Time, opts ...FieldOption) {
 	case tm.IsZero():
 		t.AddField("", opts...)
 	case t.ios.IsStdoutTTY():
-		t.AddField(text.RelativeTime(now, tm), opts...)
+		rel := text.RelativeTime(now, tm)
+		t.AddField(rel, append([]FieldOption{WithShort(text.CompactTimes(rel))}, opts...)...)
 	default:
 		t.AddField(tm.UTC().Format(time.RFC3339), opts...)
 	}
@@ -91,15 +137,20 @@ func (t *TablePrinter) Render() error {
 }
 
 // renderTSV prints one row per line, fields separated by tabs, as scripts
-// expect: no header, no colour, nothing shortened.
+// expect: no header, nothing shortened, colour only when forced.
 func (t *TablePrinter) renderTSV(w io.Writer) error {
 	var b strings.Builder
+	color := t.ios.ColorEnabled()
 	for _, row := range t.rows {
 		for i, f := range row {
 			if i > 0 {
 				b.WriteByte('\t')
 			}
-			b.WriteString(oneLine(f.text))
+			s := oneLine(f.text)
+			if color && f.color != nil {
+				s = f.color(s)
+			}
+			b.WriteString(s)
 		}
 		b.WriteByte('\n')
 	}
@@ -116,4 +167,13 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// ShortenEmail drops the domain of an e-mail address, a Column.Shorten for
+// columns of people: ken@example.com becomes ken.
+func ShortenEmail(s string) string {
+	if i := strings.LastIndexByte(s, '@'); i > 0 {
+		return s[:i]
+	}
+	return s
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -200,7 +201,6 @@ func TestTTYAlignedDespiteEastAsianStartup(t *testing.T) {
 
 func TestPipedIsTSV(t *testing.T) {
 	ios, _, stdout, _ := iostreams.Test()
-	ios.SetColorEnabled(true) // even forced colour stays out of TSV
 	render(t, ios)
 	want := "1041\tS1\tCluster down after upgrade to 7.1: all nodes fail health checks\topen\t2025-03-10T11:57:00Z\n" +
 		"1042\tS2\t「MapR-FS ボリュームのミラーリングが失敗する」\tpending_customer\t2025-03-08T10:00:00Z\n" +
@@ -282,5 +282,168 @@ func TestEmptyTablePrintsNothing(t *testing.T) {
 	}
 	if out.Len() != 0 {
 		t.Errorf("empty table printed %q", out.String())
+	}
+}
+
+// Forced colour (CLICOLOR_FORCE) colours the fields of piped rows, as it
+// promises, and changes nothing else.
+func TestPipedForcedColour(t *testing.T) {
+	ios, _, stdout, _ := iostreams.Test()
+	ios.SetColorEnabled(true)
+	render(t, ios)
+	lines := strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n")
+	if !strings.Contains(lines[0], "\x1b[") {
+		t.Errorf("forced colour left the row plain: %q", lines[0])
+	}
+	if got, want := stripANSI(lines[0]), "1041\tS1\tCluster down after upgrade to 7.1: all nodes fail health checks\topen\t2025-03-10T11:57:00Z"; got != want {
+		t.Errorf("row without colour is %q, want %q", got, want)
+	}
+}
+
+type listRow struct{ id, status, sla, subject, region, division, assignee, updated string }
+
+var listRows = []listRow{
+	{"#1041", "open", "in 3 hours", "Cluster down after upgrade to 7.1: all nodes fail health checks", "apac-jp", "core", "ken@example.com", "3 minutes ago"},
+	{"#1042", "pending_engineering", "breached 24 days ago", "「MapR-FS ボリュームのミラーリングが失敗する」ので調査をお願いします", "apac-jp", "core", "akira.watanabe@example.com", "2 days ago"},
+	{"#987", "new", "in 40 minutes", "Spark 작업이 메모리 부족으로 실패합니다 (executor OOM)", "apac-kr", "spark", "-", "in 4 hours"},
+}
+
+func localPart(s string) string {
+	if i := strings.IndexByte(s, '@'); i > 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func renderList(t *testing.T, width int, mustFit bool) []string {
+	t.Helper()
+	ios, out := ttyStreams(width, false)
+	tp := NewWithColumns(ios,
+		Column{Header: "ID"},
+		Column{Header: "STATUS"},
+		Column{Header: "SLA", ShortenRank: 50, Shorten: text.CompactTimes},
+		Column{Header: "SUBJECT", Truncate: true, MinWidth: 20, KeepWidth: 30},
+		Column{Header: "REGION", DropRank: 40},
+		Column{Header: "DIVISION", DropRank: 30},
+		Column{Header: "ASSIGNEE", ShortenRank: 10, Shorten: localPart, DropRank: 60},
+		Column{Header: "UPDATED", DropRank: 20},
+	)
+	for _, r := range listRows {
+		tp.AddField(r.id)
+		tp.AddField(r.status)
+		tp.AddField(r.sla)
+		tp.AddField(r.subject)
+		tp.AddField(r.region)
+		tp.AddField(r.division)
+		tp.AddField(r.assignee)
+		tp.AddField(r.updated)
+		tp.EndRow()
+	}
+	if err := tp.Render(); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if len(lines) != len(listRows)+1 {
+		t.Fatalf("%d lines, want %d:\n%s", len(lines), len(listRows)+1, out)
+	}
+	want := columnStarts(lines[0])
+	for _, l := range lines {
+		if w := text.DisplayWidth(l); mustFit && w > width {
+			t.Errorf("line is %d cells wide at %d: %q", w, width, l)
+		}
+		if got := columnStarts(l); !slices.Equal(got, want) {
+			t.Errorf("columns at %v, header at %v:\n%s", got, want, out)
+		}
+	}
+	return lines
+}
+
+// Columns give way in rank order before the subject is cut below its keep
+// width: the assignee's domain first, then UPDATED, DIVISION, REGION, the
+// SLA's long units, and the assignee last.
+func TestTTYColumnsGiveWayByRank(t *testing.T) {
+	tests := []struct {
+		width       int
+		header      string
+		contains    []string
+		notContains []string
+	}{
+		{200, "ID     STATUS               SLA                   SUBJECT", []string{"ken@example.com", "3 minutes ago", "「MapR-FS ボリュームのミラーリングが失敗する」ので調査をお願いします"}, []string{"…"}},
+		{140, "ID     STATUS               SLA                   SUBJECT", []string{"  ken  ", "3 minutes ago", "DIVISION"}, []string{"@example.com"}},
+		{120, "ID     STATUS               SLA                   SUBJECT", []string{"DIVISION", "REGION"}, []string{"UPDATED", "3 minutes ago"}},
+		{108, "ID     STATUS               SLA                   SUBJECT", []string{"REGION", "akira.watanabe"}, []string{"UPDATED", "DIVISION"}},
+		{100, "ID     STATUS               SLA                   SUBJECT", []string{"ASSIGNEE", "akira.watanabe"}, []string{"REGION", "UPDATED", "DIVISION"}},
+		{92, "ID     STATUS               SLA               SUBJECT", []string{"breached 24d ago", "in 40m", "ASSIGNEE"}, []string{"REGION", "UPDATED", "DIVISION"}},
+		{80, "ID     STATUS               SLA               SUBJECT", []string{"breached 24d ago", "「MapR-FS"}, []string{"ASSIGNEE", "REGION"}},
+	}
+	for _, tt := range tests {
+		t.Run(strconv.Itoa(tt.width), func(t *testing.T) {
+			lines := renderList(t, tt.width, true)
+			all := strings.Join(lines, "\n")
+			if !strings.HasPrefix(lines[0], tt.header) {
+				t.Errorf("header %q, want it to start %q", lines[0], tt.header)
+			}
+			for _, s := range tt.contains {
+				if !strings.Contains(all, s) {
+					t.Errorf("no %q at %d columns:\n%s", s, tt.width, all)
+				}
+			}
+			for _, s := range tt.notContains {
+				if strings.Contains(all, s) {
+					t.Errorf("%q at %d columns:\n%s", s, tt.width, all)
+				}
+			}
+			subject := columnStarts(lines[0])[3]
+			if w := text.DisplayWidth(strings.TrimRight(lines[2][strings.Index(lines[2], "「"):], " ")); subject+min(w, 20) > tt.width {
+				t.Errorf("subject cut below 20 cells:\n%s", all)
+			}
+		})
+	}
+}
+
+// On a terminal too narrow for anything else, the subject is still cut
+// no shorter than its minimum, and a wide character is never split.
+func TestTTYSubjectNeverBelowMinimum(t *testing.T) {
+	lines := renderList(t, 64, false)
+	for _, l := range lines[1:] {
+		start := columnStarts(lines[0])[3]
+		var cells int
+		col := 0
+		for _, r := range l {
+			if col >= start {
+				cells += text.DisplayWidth(string(r))
+			}
+			col += text.DisplayWidth(string(r))
+		}
+		if strings.TrimRight(l, " ") != l || cells < 19 {
+			t.Errorf("subject of %q is %d cells, want at least 19 (20 less a split wide character)", l, cells)
+		}
+	}
+}
+
+// A column kept Whole is cut only once every other column has given way.
+func TestTTYWholeColumnCutLast(t *testing.T) {
+	for _, tt := range []struct {
+		width int
+		want  string
+	}{
+		{60, "https://support-gateway.example.co.jp:8443  ken   apac-jp\n"},
+		{40, "https://support-gateway.example.c…  ken\n"},
+	} {
+		ios, out := ttyStreams(tt.width, false)
+		tp := NewWithColumns(ios,
+			Column{Header: "URL", Truncate: true, MinWidth: 20, KeepWidth: Whole},
+			Column{Header: "USER", ShortenRank: 10, Shorten: ShortenEmail},
+			Column{Header: "REGION", DropRank: 20},
+		)
+		tp.AddField("https://support-gateway.example.co.jp:8443")
+		tp.AddField("ken@example.com")
+		tp.AddField("apac-jp")
+		if err := tp.Render(); err != nil {
+			t.Fatal(err)
+		}
+		if _, body, _ := strings.Cut(out.String(), "\n"); body != tt.want {
+			t.Errorf("at %d columns got %q, want %q", tt.width, body, tt.want)
+		}
 	}
 }

@@ -15,20 +15,25 @@ import (
 // fitted to the terminal width, coloured.
 func (t *TablePrinter) renderTTY() error {
 	headers, cells := t.grid()
-	natural, minimum, truncatable := measure(headers, cells)
-	widths := fitWidths(natural, minimum, truncatable, t.ios.TerminalWidth())
-
+	cols := t.measure(headers, cells)
+	l := layout(cols, t.ios.TerminalWidth())
+	shown := make([]int, 0, len(cols))
+	for c := range cols {
+		if !l.dropped[c] {
+			shown = append(shown, c)
+		}
+	}
 	var buf bytes.Buffer
-	table := tablewriter.NewTable(&buf, tableOptions(len(headers))...)
-	if len(t.headers) > 0 {
+	table := tablewriter.NewTable(&buf, tableOptions(len(shown))...)
+	if len(t.columns) > 0 {
 		cs := t.ios.ColorScheme()
-		styled := make([]any, len(headers))
-		for i, h := range headers {
-			styled[i] = cs.TableHeader(h)
+		styled := make([]any, len(shown))
+		for i, c := range shown {
+			styled[i] = cs.TableHeader(headers[c])
 		}
 		table.Header(styled...)
 	}
-	if err := table.Bulk(fit(cells, widths)); err != nil {
+	if err := table.Bulk(fit(cells, shown, l)); err != nil {
 		return err
 	}
 	if err := table.Render(); err != nil {
@@ -41,66 +46,85 @@ func (t *TablePrinter) renderTTY() error {
 // grid squares the rows off: every row gets a field per column, and the
 // text of headers and fields fits on one line.
 func (t *TablePrinter) grid() (headers []string, cells [][]field) {
-	cols := len(t.headers)
+	cols := len(t.columns)
 	for _, row := range t.rows {
 		cols = max(cols, len(row))
 	}
 	headers = make([]string, cols)
-	for i, h := range t.headers {
-		headers[i] = strings.ToUpper(oneLine(h))
+	for i, c := range t.columns {
+		headers[i] = strings.ToUpper(oneLine(c.Header))
 	}
 	cells = make([][]field, len(t.rows))
 	for r, row := range t.rows {
 		cells[r] = make([]field, cols)
 		for c, f := range row {
 			f.text = oneLine(f.text)
+			switch {
+			case f.hasShort:
+				f.short = oneLine(f.short)
+			case c < len(t.columns) && t.columns[c].Shorten != nil:
+				f.short = oneLine(t.columns[c].Shorten(f.text))
+			default:
+				f.short = f.text
+			}
 			cells[r][c] = f
 		}
 	}
 	return headers, cells
 }
 
-// fit shortens each field to its column's width, then colours it, so
-// tablewriter never has to wrap and colour never counts as width. Only
-// truncatable columns are ever narrower than their fields.
-func fit(cells [][]field, widths []int) [][]string {
+// fit keeps the shown columns, picks each field's long or short form,
+// shortens it to its column's width, then colours it, so tablewriter
+// never has to wrap and colour never counts as width.
+func fit(cells [][]field, shown []int, l plan) [][]string {
 	out := make([][]string, len(cells))
 	for r, row := range cells {
-		out[r] = make([]string, len(row))
-		for c, f := range row {
+		out[r] = make([]string, len(shown))
+		for i, c := range shown {
+			f := row[c]
 			s := f.text
-			if text.DisplayWidth(s) > widths[c] {
-				s = text.Truncate(widths[c], s)
+			if l.short[c] {
+				s = f.short
+			}
+			if text.DisplayWidth(s) > l.widths[c] {
+				s = text.Truncate(l.widths[c], s)
 			}
 			if f.color != nil {
 				s = f.color(s)
 			}
-			out[r][c] = s
+			out[r][i] = s
 		}
 	}
 	return out
 }
 
-// measure finds each column's width and how far it may shrink: a column
-// is truncatable when any of its fields was added WithTruncate.
-func measure(headers []string, cells [][]field) (natural, minimum []int, truncatable []bool) {
-	cols := len(headers)
-	natural = make([]int, cols)
-	minimum = make([]int, cols)
-	truncatable = make([]bool, cols)
+// measure describes each column for the layout: its width with long and
+// with short fields, how far it may be cut and when it gives way.
+func (t *TablePrinter) measure(headers []string, cells [][]field) []column {
+	cols := make([]column, len(headers))
 	for c := range cols {
-		natural[c] = text.DisplayWidth(headers[c])
+		hw := text.DisplayWidth(headers[c])
+		cols[c] = column{long: hw, short: hw}
+		var spec Column
+		if c < len(t.columns) {
+			spec = t.columns[c]
+		}
+		cols[c].truncatable = spec.Truncate
+		cols[c].shortenRank, cols[c].dropRank = spec.ShortenRank, spec.DropRank
+		cols[c].minimum = spec.MinWidth
+		if cols[c].minimum <= 0 {
+			cols[c].minimum = max(hw, minTruncatedWidth)
+		}
+		cols[c].keep = max(spec.KeepWidth, cols[c].minimum)
 	}
 	for _, row := range cells {
 		for c, f := range row {
-			natural[c] = max(natural[c], text.DisplayWidth(f.text))
-			truncatable[c] = truncatable[c] || f.truncate
+			cols[c].long = max(cols[c].long, text.DisplayWidth(f.text))
+			cols[c].short = max(cols[c].short, text.DisplayWidth(f.short))
+			cols[c].truncatable = cols[c].truncatable || f.truncate
 		}
 	}
-	for c := range cols {
-		minimum[c] = min(natural[c], max(text.DisplayWidth(headers[c]), minTruncatedWidth))
-	}
-	return natural, minimum, truncatable
+	return cols
 }
 
 // tableOptions configure tablewriter for a borderless table whose cells

@@ -38,3 +38,23 @@ func TestPluralize(t *testing.T) {
 		}
 	}
 }
+
+func TestCompactTimes(t *testing.T) {
+	for in, want := range map[string]string{
+		"3 minutes ago":        "3m ago",
+		"in 1 hour":            "in 1h",
+		"breached 24 days ago": "breached 24d ago",
+		"2 months ago":         "2mo ago",
+		"in 3 years":           "in 3y",
+		"just now":             "just now",
+		"expired 2 days ago":   "expired 2d ago",
+		"2 days":               "2d",
+		"days 2":               "days 2",
+		"":                     "",
+		"1.5 hours":            "1.5 hours",
+	} {
+		if got := CompactTimes(in); got != want {
+			t.Errorf("CompactTimes(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

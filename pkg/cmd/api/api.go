@@ -53,6 +53,9 @@ Fields go into the query string of a GET and into a JSON body otherwise,
 where they make the method POST unless -X says otherwise. --input sends a
 file ("-" for standard input) as the body.
 
+--jq and --template filter or format a JSON response, as they do for
+other commands.
+
 A non-2xx answer prints its problem document and exits with the code that
 status maps to (see "supctl help exit-codes").`,
 		Example: `  $ supctl api /me
@@ -83,6 +86,9 @@ status maps to (see "supctl help exit-codes").`,
 	fl.StringVar(&opts.Input, "input", "", "send the body from `file` (\"-\" for standard input)")
 	fl.BoolVarP(&opts.Include, "include", "i", false, "print the status line and response headers")
 	cmdutil.AddJSONFlags(cmd, &opts.Exporter, nil)
+	// The response is JSON already and has no fields to pick: --json is
+	// accepted, but only --jq and --template are worth showing.
+	_ = fl.MarkHidden("json")
 	return cmd
 }
 

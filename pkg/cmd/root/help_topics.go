@@ -42,20 +42,28 @@ SUPCTL_TOKEN         the API token; takes precedence over the keyring and
                      the credentials file. Unlike a stored token, which
                      goes only to the server it was issued for, it is sent
                      to whatever api_url the profile has
-SUPCTL_PAGER, PAGER  the pager for long output on a terminal (default
-                     "less -FRX"); set SUPCTL_PAGER=cat to turn it off
+SUPCTL_PAGER, PAGER  the pager for output taller than the terminal
+                     (default "less -FRX"); SUPCTL_PAGER=cat turns it off,
+                     and so does TERM=dumb
 SUPCTL_NO_PROMPT     never prompt, even on a terminal
 SUPCTL_EDITOR, VISUAL, EDITOR
                      the editor for a comment or description given neither
                      --body nor --body-file on a terminal (default nano,
                      else vi)
 NO_COLOR             no colour at all
-CLICOLOR=0           no colour; CLICOLOR_FORCE=1 colour even when piped
+CLICOLOR=0           no colour
+CLICOLOR_FORCE=1     colour even when piped: the tab-separated rows of a
+                     list get the colours of the table; JSON is coloured
+                     only on a terminal
 XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME
                      where config, embedded databases and caches live`},
 	{"formatting", "How supctl formats output for people and scripts", `On a terminal, lists are aligned tables with colour and relative times,
-long output goes through a pager, and slow calls show a spinner on stderr.
-Japanese and Korean text is measured by display width so columns line up.
+output taller than the terminal goes through a pager, and slow calls show a
+spinner on stderr. Japanese and Korean text is measured by display width so
+columns line up. A table fits the terminal's width: on a narrow one the
+less important columns are shortened (an assignee without the domain of
+the e-mail address, "3d" for "3 days") or left out, then the subject is cut
+with "…"; a row never wraps. Piped output always has every column whole.
 
 Piped, lists are tab-separated rows with no header, no colour and times in
 RFC 3339 (UTC), one record per line: stable for cut, awk and sort.

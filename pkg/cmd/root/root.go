@@ -90,6 +90,7 @@ be tried before any server exists.`,
 	cmd.SetCompletionCommandGroupID(GroupSettings)
 	cmd.SetHelpCommandGroupID(GroupSettings)
 	cmd.SetUsageTemplate(cmd.UsageTemplate() + usageFooter)
+	cmd.SetHelpFunc(wrapHelp(f.IOStreams, cmd.HelpFunc()))
 	cmd.AddCommand(newCmdRefreshCompletion(f))
 	for _, t := range helpTopics {
 		cmd.AddCommand(newHelpTopic(t))

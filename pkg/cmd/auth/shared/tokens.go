@@ -53,11 +53,18 @@ func PrintTokens(ios *iostreams.IOStreams, now time.Time, list api.TokenList, no
 		return nil
 	}
 	owner := list.Tokens[0].User
-	tp := tableprinter.New(ios, "ID", "LABEL", "CREATED", "LAST USED", "EXPIRES", "")
+	tp := tableprinter.NewWithColumns(ios,
+		tableprinter.Column{Header: "ID"},
+		tableprinter.Column{Header: "LABEL", Truncate: true},
+		tableprinter.Column{Header: "CREATED", ShortenRank: 10, DropRank: 20},
+		tableprinter.Column{Header: "LAST USED", ShortenRank: 10},
+		tableprinter.Column{Header: "EXPIRES", ShortenRank: 10, Shorten: text.CompactTimes},
+		tableprinter.Column{},
+	)
 	expired := 0
 	for _, t := range list.Tokens {
 		tp.AddField(strconv.FormatInt(t.ID, 10))
-		tp.AddField(t.Label, tableprinter.WithTruncate())
+		tp.AddField(t.Label)
 		tp.AddTimeField(now, t.CreatedAt)
 		switch {
 		case t.LastUsedAt != nil:

@@ -2,6 +2,8 @@
 package list
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/supctl/supctl/pkg/cmdutil"
@@ -71,7 +73,16 @@ func listRun(opts *ListOptions) error {
 	if opts.Exporter != nil {
 		return opts.Exporter.Write(opts.IO, items)
 	}
-	tp := tableprinter.New(opts.IO, "", "NAME", "API URL", "USER", "REGION", "TIMEZONE")
+	tp := tableprinter.NewWithColumns(opts.IO,
+		tableprinter.Column{},
+		tableprinter.Column{Header: "NAME"},
+		// A URL's end tells profiles apart: it is cut only once every
+		// other column has given way.
+		tableprinter.Column{Header: "API URL", Truncate: true, MinWidth: 20, KeepWidth: tableprinter.Whole, ShortenRank: 20, Shorten: shortenURL},
+		tableprinter.Column{Header: "USER", ShortenRank: 10, Shorten: tableprinter.ShortenEmail},
+		tableprinter.Column{Header: "REGION"},
+		tableprinter.Column{Header: "TIMEZONE", DropRank: 30},
+	)
 	cs := opts.IO.ColorScheme()
 	for _, it := range items {
 		marker := ""
@@ -92,4 +103,9 @@ func listRun(opts *ListOptions) error {
 		tp.EndRow()
 	}
 	return tp.Render()
+}
+
+// shortenURL drops the scheme of an https URL, which most are.
+func shortenURL(s string) string {
+	return strings.TrimPrefix(s, "https://")
 }

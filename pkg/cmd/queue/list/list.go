@@ -16,6 +16,7 @@ import (
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
 	"github.com/supctl/supctl/pkg/tableprinter"
+	"github.com/supctl/supctl/pkg/text"
 )
 
 // ListOptions are the flags of `queue list`.
@@ -77,7 +78,13 @@ func listRun(ctx context.Context, opts *ListOptions) error {
 	}
 	now := opts.Now()
 	cs := opts.IO.ColorScheme()
-	tp := tableprinter.New(opts.IO, "QUEUE", "WAITING", "OLDEST", "NEXT BREACH", "BREACHED")
+	tp := tableprinter.NewWithColumns(opts.IO,
+		tableprinter.Column{Header: "QUEUE"},
+		tableprinter.Column{Header: "WAITING"},
+		tableprinter.Column{Header: "OLDEST", ShortenRank: 10},
+		tableprinter.Column{Header: "NEXT BREACH", ShortenRank: 10, Shorten: text.CompactTimes},
+		tableprinter.Column{Header: "BREACHED"},
+	)
 	for _, s := range stats {
 		tp.AddField(s.Queue)
 		tp.AddField(strconv.Itoa(s.Unassigned))

@@ -15,6 +15,7 @@ import (
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
 	"github.com/supctl/supctl/pkg/tableprinter"
+	"github.com/supctl/supctl/pkg/text"
 )
 
 // ShowOptions are the flags of `queue show`.
@@ -79,13 +80,20 @@ func showRun(ctx context.Context, opts *ShowOptions) error {
 	}
 	now := opts.Now()
 	cs := opts.IO.ColorScheme()
-	tp := tableprinter.New(opts.IO, "ID", "SEV", "SLA", "SUBJECT", "LANG", "WAITING")
+	tp := tableprinter.NewWithColumns(opts.IO,
+		tableprinter.Column{Header: "ID"},
+		tableprinter.Column{Header: "SEV"},
+		tableprinter.Column{Header: "SLA", ShortenRank: 20, Shorten: text.CompactTimes},
+		tableprinter.Column{Header: "SUBJECT", Truncate: true, MinWidth: 20, KeepWidth: 30},
+		tableprinter.Column{Header: "LANG", DropRank: 30},
+		tableprinter.Column{Header: "WAITING", ShortenRank: 10, DropRank: 40},
+	)
 	for _, t := range tickets {
 		tp.AddField(tshared.IDField(opts.IO, t.ID))
 		tp.AddField(t.Severity, tableprinter.WithColor(cs.Severity))
 		breach, color := tshared.BreachField(opts.IO, now, t.NextBreach)
 		tp.AddField(breach, tableprinter.WithColor(color))
-		tp.AddField(t.Subject, tableprinter.WithTruncate())
+		tp.AddField(t.Subject)
 		tp.AddField(t.Language)
 		tp.AddTimeField(now, t.CreatedAt)
 		tp.EndRow()

@@ -19,6 +19,7 @@ import (
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
 	"github.com/supctl/supctl/pkg/tableprinter"
+	"github.com/supctl/supctl/pkg/text"
 )
 
 // ListOptions are the flags of `ticket list`.
@@ -296,6 +297,8 @@ func listRun(ctx context.Context, opts *ListOptions) error {
 		}
 		filter.Assignee = me.Email
 	}
+	// A list of one region needs no REGION column on a narrow terminal.
+	oneRegion := len(filter.Regions) == 1
 	limit := opts.Limit
 	if opts.All {
 		limit = 0
@@ -313,7 +316,7 @@ func listRun(ctx context.Context, opts *ListOptions) error {
 		opts.IO.StopProgressIndicator()
 		shared.Remember(opts.Cache, page...)
 		if stream {
-			return printTable(opts.IO, now, page)
+			return printTable(opts.IO, now, page, oneRegion)
 		}
 		tickets = append(tickets, page...)
 		return nil
@@ -334,10 +337,10 @@ func listRun(ctx context.Context, opts *ListOptions) error {
 		}
 	case !stream:
 		if perr := opts.IO.StartPager(); perr == nil {
-			err = printTable(opts.IO, now, tickets)
+			err = printTable(opts.IO, now, tickets, oneRegion)
 			opts.IO.StopPager()
 		} else {
-			err = printTable(opts.IO, now, tickets)
+			err = printTable(opts.IO, now, tickets, oneRegion)
 		}
 	}
 	if err != nil {
@@ -370,16 +373,34 @@ func cutWarning(ios *iostreams.IOStreams, shown int) {
 	fmt.Fprintf(ios.ErrOut, "warning: the list stops at %d %s and more match; use --limit N or --all\n", shown, noun)
 }
 
-func printTable(ios *iostreams.IOStreams, now time.Time, tickets []support.Ticket) error {
+// printTable shows the tickets. On a narrow terminal the columns give way
+// in this order before the subject is cut below 25 cells: the assignee's
+// domain, REGION when the list has one region, UPDATED, DIVISION, REGION,
+// the SLA's long units, the assignee.
+func printTable(ios *iostreams.IOStreams, now time.Time, tickets []support.Ticket, oneRegion bool) error {
 	cs := ios.ColorScheme()
-	tp := tableprinter.New(ios, "ID", "SEV", "STATUS", "SLA", "SUBJECT", "REGION", "DIVISION", "ASSIGNEE", "UPDATED")
+	regionRank := 50
+	if oneRegion {
+		regionRank = 20
+	}
+	tp := tableprinter.NewWithColumns(ios,
+		tableprinter.Column{Header: "ID"},
+		tableprinter.Column{Header: "SEV"},
+		tableprinter.Column{Header: "STATUS"},
+		tableprinter.Column{Header: "SLA", ShortenRank: 60, Shorten: text.CompactTimes},
+		tableprinter.Column{Header: "SUBJECT", Truncate: true, MinWidth: 20, KeepWidth: 25},
+		tableprinter.Column{Header: "REGION", DropRank: regionRank},
+		tableprinter.Column{Header: "DIVISION", DropRank: 40},
+		tableprinter.Column{Header: "ASSIGNEE", ShortenRank: 10, Shorten: tableprinter.ShortenEmail, DropRank: 70},
+		tableprinter.Column{Header: "UPDATED", DropRank: 30},
+	)
 	for _, t := range tickets {
 		tp.AddField(shared.IDField(ios, t.ID))
 		tp.AddField(t.Severity, tableprinter.WithColor(cs.Severity))
 		tp.AddField(t.Status, tableprinter.WithColor(cs.Status))
 		breach, color := shared.BreachField(ios, now, t.NextBreach)
 		tp.AddField(breach, tableprinter.WithColor(color))
-		tp.AddField(t.Subject, tableprinter.WithTruncate())
+		tp.AddField(t.Subject)
 		tp.AddField(t.Region)
 		tp.AddField(t.Division)
 		tp.AddField(shared.AssigneeField(ios, t.Assignee))
