@@ -215,7 +215,7 @@ func ptyTablesFitTheTerminal(t *testing.T, dir string) {
 						t.Fatal("the demo has no rows for this")
 					}
 					rows := checkTable(t, runPTY(t, env, 500, cols, args...), cols, piped)
-					if args[0] == "ticket" && args[1] == "list" && args[2] == "--status" {
+					if len(args) > 2 && args[2] == "--status" {
 						if !hasScript(rows, unicode.Hangul) {
 							t.Errorf("no Korean row to check:\n%s", strings.Join(rows, "\n"))
 						}
