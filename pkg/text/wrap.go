@@ -21,11 +21,19 @@ const minWrapWidth = 20
 // a word wider than the line is cut. Leading tabs become spaces.
 func WrapLine(width int, line string) []string {
 	lead, rest := splitIndent(line)
+	return WrapHanging(width, lead, continuation(lead), rest)
+}
+
+// WrapHanging wraps text to lines of at most width columns, the first
+// after lead and the others after hang, breaking as WrapLine does. A word
+// wider than a whole line is cut after its last "|" or "," that fits (a
+// list of choices, of values), else where the line ends.
+func WrapHanging(width int, lead, hang, rest string) []string {
 	if DisplayWidth(lead)+DisplayWidth(rest) <= width || rest == "" {
 		return []string{lead + rest}
 	}
-	hang := continuation(lead)
 	budget := max(width-DisplayWidth(lead), minWrapWidth)
+	full := max(width-DisplayWidth(hang), minWrapWidth) // a continued line's room
 	var out []string
 	var cur strings.Builder
 	curW := 0
@@ -34,7 +42,7 @@ func WrapLine(width int, line string) []string {
 		out = append(out, prefix+strings.TrimRight(cur.String(), " "))
 		cur.Reset()
 		curW, prefix = 0, hang
-		budget = max(width-DisplayWidth(hang), minWrapWidth)
+		budget = full
 	}
 	for _, tok := range tokens(rest) {
 		w := DisplayWidth(tok)
@@ -46,12 +54,20 @@ func WrapLine(width int, line string) []string {
 			}
 			continue
 		case curW+w <= budget:
-		case curW > 0:
+		case curW > 0 && w <= full:
 			flush()
 		}
-		for w > budget {
-			// A word wider than a whole line is cut where the line ends.
-			head := Cut(budget-curW, tok)
+		// A word wider than a whole line starts where it is and is cut
+		// after its last "|" or "," that fits, else where the line ends.
+		for curW+w > budget {
+			head := separated(budget-curW, tok)
+			if head == "" && curW > 0 {
+				flush()
+				continue
+			}
+			if head == "" {
+				head = Cut(budget, tok)
+			}
 			cur.WriteString(head)
 			tok = tok[len(head):]
 			w = DisplayWidth(tok)
@@ -78,6 +94,16 @@ func Cut(width int, s string) string {
 		w += rw
 	}
 	return s
+}
+
+// separated is the longest start of s at most width columns wide that
+// ends in "|" or ","; "" when there is none.
+func separated(width int, s string) string {
+	head := Cut(width, s)
+	if DisplayWidth(head) > width {
+		return ""
+	}
+	return head[:strings.LastIndexAny(head, "|,")+1]
 }
 
 // splitIndent splits line into its indentation and its text, with leading

@@ -28,6 +28,8 @@ func TestWrapLine(t *testing.T) {
 			[]string{"  ジョブが失敗しまし", "  た、ログを確認してく", "  ださい。"}},
 		{"a parenthesis stays with its text", 22, "  最近クラスタに変更(パッチ適用)はありましたか",
 			[]string{"  最近クラスタに変更", "  (パッチ適用)はありま", "  したか"}},
+		{"a list wider than a line starts where it is and breaks after a comma", 24, "  tags: kerberos,spark,token,upgrade,hive-llap",
+			[]string{"  tags: kerberos,spark,", "  token,upgrade,", "  hive-llap"}},
 		{"Korean breaks between words only", 20, "작업이 실패했습니다 조인 스테이지에서 로그를",
 			[]string{"작업이 실패했습니다", "조인 스테이지에서", "로그를"}},
 	} {

@@ -54,72 +54,7 @@ func wrapLines(s string, width int) string {
 
 func wrapLine(l string, width int) string {
 	head, rest, indent := splitHanging(l, width)
-	var b strings.Builder
-	b.WriteString(head)
-	col := text.DisplayWidth(head)
-	start := true // nothing but the head or an indent on this line yet
-	newline := func() {
-		b.WriteString("\n" + strings.Repeat(" ", indent))
-		col, start = indent, true
-	}
-	for _, w := range strings.Split(rest, " ") {
-		if w == "" && start {
-			continue
-		}
-		sep := 1
-		if start {
-			sep = 0
-		}
-		ww := text.DisplayWidth(w)
-		if col+sep+ww > width && ww <= width-indent {
-			newline()
-			sep = 0
-		}
-		// A word wider than a whole line is broken after a "|" or ","
-		// where one fits, else wherever the line ends.
-		for col+sep+ww > width {
-			piece := breakWord(w, width-col-sep)
-			if piece == "" && !start {
-				newline()
-				sep = 0
-				continue
-			}
-			if piece == "" {
-				piece = strings.TrimSuffix(text.Truncate(width-col+1, w), "…")
-			}
-			if sep == 1 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(piece)
-			w = w[len(piece):]
-			ww = text.DisplayWidth(w)
-			newline()
-			sep = 0
-		}
-		if sep == 1 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
-		col += sep + ww
-		start = false
-	}
-	return b.String()
-}
-
-// breakWord is the longest start of w, ending in "|" or ",", at most
-// cells wide; "" when there is none.
-func breakWord(w string, cells int) string {
-	best, col := 0, 0
-	for i, r := range w {
-		col += text.DisplayWidth(string(r))
-		if col > cells {
-			break
-		}
-		if r == '|' || r == ',' {
-			best = i + 1
-		}
-	}
-	return w[:best]
+	return strings.Join(text.WrapHanging(width, head, strings.Repeat(" ", indent), rest), "\n")
 }
 
 // splitHanging splits a line into the part kept whole at its start and
