@@ -12,7 +12,9 @@ import (
 	"github.com/supctl/supctl/pkg/api"
 	authshared "github.com/supctl/supctl/pkg/cmd/auth/shared"
 	"github.com/supctl/supctl/pkg/cmd/auth/token/revoke"
+	tshared "github.com/supctl/supctl/pkg/cmd/ticket/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -112,6 +114,7 @@ func userAddRun(ctx context.Context, opts *UserAddOptions) error {
 type TokenCreateOptions struct {
 	IO        *iostreams.IOStreams
 	APIClient func() (*api.Client, error)
+	Config    func() (*config.Config, error)
 	Now       func() time.Time
 	Email     string
 	Label     string
@@ -122,7 +125,7 @@ type TokenCreateOptions struct {
 
 // NewCmdTokenCreate returns `admin token create`; runF replaces the run in tests.
 func NewCmdTokenCreate(f *cmdutil.Factory, runF func(*TokenCreateOptions) error) *cobra.Command {
-	opts := &TokenCreateOptions{IO: f.IOStreams, APIClient: f.APIClient, Now: f.Now}
+	opts := &TokenCreateOptions{IO: f.IOStreams, APIClient: f.APIClient, Config: f.Config, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "create --user <email> [--label <text>] [--expires <lifetime>]",
 		Short: "Issue an API token for a user",
@@ -153,7 +156,7 @@ revoked. One user may hold at most %d unexpired tokens.`, support.MaxLiveTokens)
 			if err != nil {
 				return err
 			}
-			authshared.PrintIssued(opts.IO, issued)
+			authshared.PrintIssued(opts.IO, issued, tshared.ErrOutWhen(opts.IO, opts.Now, opts.Config))
 			return nil
 		},
 	}

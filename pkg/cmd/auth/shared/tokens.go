@@ -119,11 +119,11 @@ func ParseTokenID(arg string) (int64, error) {
 }
 
 // PrintIssued prints a new token alone on stdout, for pipes, and what was
-// issued on stderr.
-func PrintIssued(ios *iostreams.IOStreams, issued api.IssuedToken) {
+// issued on stderr, its expiry as when words it.
+func PrintIssued(ios *iostreams.IOStreams, issued api.IssuedToken, when func(time.Time) string) {
 	what := fmt.Sprintf("issued token %d for %s", issued.TokenID, issued.User.Email)
 	if issued.ExpiresAt != nil {
-		what += ", valid until " + issued.ExpiresAt.UTC().Format(time.RFC3339)
+		what += ", valid until " + when(*issued.ExpiresAt)
 	}
 	fmt.Fprintln(ios.Out, issued.Token)
 	fmt.Fprintf(ios.ErrOut, "%s %s; the token above is shown only once\n", ios.ColorScheme().SuccessIcon(), what)

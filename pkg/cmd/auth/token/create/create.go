@@ -10,7 +10,9 @@ import (
 
 	"github.com/supctl/supctl/pkg/api"
 	"github.com/supctl/supctl/pkg/cmd/auth/shared"
+	tshared "github.com/supctl/supctl/pkg/cmd/ticket/shared"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -19,6 +21,7 @@ import (
 type CreateOptions struct {
 	IO        *iostreams.IOStreams
 	APIClient func() (*api.Client, error)
+	Config    func() (*config.Config, error)
 	Now       func() time.Time
 	Label     string
 	// Expires is the --expires value; ExpiresAt the instant it gives.
@@ -28,7 +31,7 @@ type CreateOptions struct {
 
 // NewCmdCreate returns the command; runF replaces the run in tests.
 func NewCmdCreate(f *cmdutil.Factory, runF func(*CreateOptions) error) *cobra.Command {
-	opts := &CreateOptions{IO: f.IOStreams, APIClient: f.APIClient, Now: f.Now}
+	opts := &CreateOptions{IO: f.IOStreams, APIClient: f.APIClient, Config: f.Config, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "create [--label <text>] [--expires <lifetime>]",
 		Short: "Issue yourself another API token",
@@ -64,6 +67,6 @@ func createRun(ctx context.Context, opts *CreateOptions) error {
 	if err != nil {
 		return err
 	}
-	shared.PrintIssued(opts.IO, issued)
+	shared.PrintIssued(opts.IO, issued, tshared.ErrOutWhen(opts.IO, opts.Now, opts.Config))
 	return nil
 }

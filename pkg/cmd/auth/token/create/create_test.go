@@ -39,7 +39,12 @@ func TestCreateForOneself(t *testing.T) {
 		if !strings.HasPrefix(token, "sup_") || strings.Contains(token, "\n") {
 			t.Fatalf("stdout = %q, want the token alone", io.Out)
 		}
-		if want := "✓ issued token 5 for ken@example.com, valid until 2026-12-20T09:30:00Z; the token above is shown only once\n"; io.ErrOut.String() != want {
+		// A person reads the expiry in the profile's zone, a script in RFC 3339.
+		until := "2026-12-20T09:30:00Z"
+		if tty {
+			until = "Dec 20 18:30 JST (in 1 month)"
+		}
+		if want := "✓ issued token 5 for ken@example.com, valid until " + until + "; the token above is shown only once\n"; io.ErrOut.String() != want {
 			t.Errorf("stderr = %q, want %q", io.ErrOut, want)
 		}
 		if me, err := b.Client(token).Me(t.Context()); err != nil || me.Email != "ken@example.com" {
