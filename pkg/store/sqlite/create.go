@@ -24,13 +24,12 @@ const staleAge = time.Hour
 // is false; with replace, an existing file is replaced instead, which only
 // a caller that knows it holds nothing of value may ask for. The temporary
 // files are removed however Create ends, except when the process is
-// killed: RemoveStale finds them then.
+// killed: its callers run RemoveStale before, on every start.
 func Create(ctx context.Context, path string, replace bool, fill func(*Store) error, opts ...Option) (created bool, err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return false, openError(path, err)
 	}
-	RemoveStale(path)
 	f, err := os.CreateTemp(dir, fmt.Sprintf("%s%d.*", filepath.Base(tempPrefix(path)), os.Getpid()))
 	if err != nil {
 		return false, fmt.Errorf("cannot create database %s: %w", path, err)
