@@ -101,7 +101,17 @@ func (s *Server) routes(auth middleware) http.Handler {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", s.ready)
-	api := map[string]http.HandlerFunc{
+	for pattern, h := range s.api() {
+		mux.HandleFunc(pattern, auth(h))
+	}
+	return refuseMalformed(limitBodies(muxErrorsAsProblems(mux)))
+}
+
+// api is the table of the API's routes under /api/v1: method and path
+// pattern, as http.ServeMux reads them, to handler. Every route has an
+// operation in docs/api/openapi.yaml (see TestRoutesMatchTheSpec).
+func (s *Server) api() map[string]http.HandlerFunc {
+	return map[string]http.HandlerFunc{
 		"GET /api/v1/me":                                 s.me,
 		"GET /api/v1/users":                              s.listUsers,
 		"POST /api/v1/users":                             s.createUser,
@@ -127,10 +137,6 @@ func (s *Server) routes(auth middleware) http.Handler {
 		"POST /api/v1/queues/next":                       s.nextTicket,
 		"GET /api/v1/queues/{region}/{division}/tickets": s.queueTickets,
 	}
-	for pattern, h := range api {
-		mux.HandleFunc(pattern, auth(h))
-	}
-	return refuseMalformed(limitBodies(muxErrorsAsProblems(mux)))
 }
 
 func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
