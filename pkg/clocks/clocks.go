@@ -1,19 +1,17 @@
 // Package clocks derives a ticket's SLA clocks from its history with the
 // pure engine of pkg/sla: it maps stored events to the engine's, picks the
 // policy version that applied when the ticket was opened and the schedule
-// of the customer's region. The server uses it to show clocks and the
-// store, through Breach, to keep each ticket's next breach instant.
+// of the customer's region. The service uses it to show clocks and,
+// through Breach, to keep each ticket's next breach instant.
 package clocks
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"sync"
 	"time"
 
 	"github.com/supctl/supctl/pkg/sla"
-	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/support"
 )
 
@@ -109,27 +107,27 @@ func (e *Engine) Compute(t support.Ticket, account *support.Account, events []su
 	}, nil
 }
 
-// Breach is the store.BreachFunc of this engine: the earliest breach
+// Breach is the support.BreachFunc of this engine: the earliest breach
 // instant of the ticket's clocks, as of its last event.
-func (e *Engine) Breach(t support.Ticket, account *support.Account, events []support.Event) (store.Breach, bool) {
+func (e *Engine) Breach(t support.Ticket, account *support.Account, events []support.Event) (support.Breach, bool) {
 	var last time.Time
 	if n := len(events); n > 0 {
 		last = events[n-1].At
 	}
 	r, err := e.Compute(t, account, events, last)
 	if err != nil {
-		return store.Breach{}, false
+		return support.Breach{}, false
 	}
 	at, ok := sla.NextBreach(r.Clocks)
 	if !ok {
-		return store.Breach{}, false
+		return support.Breach{}, false
 	}
 	for _, c := range r.Clocks {
 		if c.DueAt.Equal(at) {
-			return store.Breach{At: at, Clock: ClockName(c.Kind)}, true
+			return support.Breach{At: at, Clock: ClockName(c.Kind)}, true
 		}
 	}
-	return store.Breach{At: at}, true
+	return support.Breach{At: at}, true
 }
 
 // ClockName is a clock kind in words: "first response".
@@ -145,29 +143,19 @@ func ClockName(k sla.ClockKind) string {
 	return string(k)
 }
 
-// change is what the engine reads of a stored event's after-image.
-type change struct {
-	Status        *string `json:"status"`
-	Severity      *string `json:"severity"`
-	Internal      bool    `json:"internal"`
-	FromRequester bool    `json:"from_requester"`
-}
-
 // engineEvents maps a ticket's stored history to the engine's events:
 // creation, status and severity changes, and public replies — by an
 // engineer, or from the requester's side. Internal notes, claims and skips
-// do not touch the clocks.
+// do not touch the clocks. A side that does not decode counts as empty.
 func engineEvents(events []support.Event) []sla.Event {
 	out := make([]sla.Event, 0, len(events))
 	for _, ev := range events {
-		var c change
-		if raw, err := json.Marshal(ev.After); err == nil {
-			_ = json.Unmarshal(raw, &c)
-		}
 		switch ev.Kind {
-		case "created":
-			out = append(out, sla.Event{At: ev.At, Kind: sla.EventCreated, Status: deref(c.Status), Severity: deref(c.Severity)})
-		case "commented":
+		case support.EventCreated:
+			f, _ := support.DecodeSide[support.ClockFields](ev.After)
+			out = append(out, sla.Event{At: ev.At, Kind: sla.EventCreated, Status: deref(f.Status), Severity: deref(f.Severity)})
+		case support.EventCommented:
+			c, _ := support.DecodeSide[support.Commented](ev.After)
 			switch {
 			case c.Internal:
 			case c.FromRequester:
@@ -176,11 +164,12 @@ func engineEvents(events []support.Event) []sla.Event {
 				out = append(out, sla.Event{At: ev.At, Kind: sla.EventEngineerReply})
 			}
 		default:
-			if c.Severity != nil {
-				out = append(out, sla.Event{At: ev.At, Kind: sla.EventSeverity, Severity: *c.Severity})
+			f, _ := support.DecodeSide[support.ClockFields](ev.After)
+			if f.Severity != nil {
+				out = append(out, sla.Event{At: ev.At, Kind: sla.EventSeverity, Severity: *f.Severity})
 			}
-			if c.Status != nil {
-				out = append(out, sla.Event{At: ev.At, Kind: sla.EventStatus, Status: *c.Status})
+			if f.Status != nil {
+				out = append(out, sla.Event{At: ev.At, Kind: sla.EventStatus, Status: *f.Status})
 			}
 		}
 	}

@@ -5,25 +5,26 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/support"
 )
 
 // Seed fills an empty store with the demo data set: accounts, users and
 // tickets with their comment threads and status history, all in the 45
 // days before now. The same now gives the same data. Every write goes
-// through st at an instant set on clock, which must be the clock st reads;
-// clock is back on the wall clock when Seed returns.
-func Seed(ctx context.Context, st store.Store, clock *Clock, now time.Time) error {
+// through svc, as its users' own, at an instant set on clock, which must
+// be the clock svc's store reads; clock is back on the wall clock when
+// Seed returns.
+func Seed(ctx context.Context, svc *service.Service, clock *Clock, now time.Time) error {
 	defer clock.Reset()
-	n, err := st.CountUsers(ctx)
+	users, err := svc.ListUsers(ctx, service.System)
 	if err != nil {
 		return fmt.Errorf("seed demo data: %w", err)
 	}
-	if n > 0 {
+	if n := len(users); n > 0 {
 		return fmt.Errorf("seed demo data: the store already has %d users; demo data goes only into an empty store", n)
 	}
-	s := &seeder{st: st, clock: clock, at: now.Add(-historySpan), actors: map[string]store.Actor{}, accounts: map[string]int64{}}
+	s := &seeder{svc: svc, clock: clock, at: now.Add(-historySpan), actors: map[string]support.User{}, accounts: map[string]int64{}}
 	if err := s.people(ctx); err != nil {
 		return fmt.Errorf("seed demo data: %w", err)
 	}
@@ -37,24 +38,24 @@ func Seed(ctx context.Context, st store.Store, clock *Clock, now time.Time) erro
 
 // seeder writes the plans to the store.
 type seeder struct {
-	st       store.Store
+	svc      *service.Service
 	clock    *Clock
-	at       time.Time              // when the next account or user is created
-	actors   map[string]store.Actor // by email
-	accounts map[string]int64       // by name
+	at       time.Time               // when the next account or user is created
+	actors   map[string]support.User // by email
+	accounts map[string]int64        // by name
 }
 
 // people creates the administrator, the accounts, the staff and the
 // partner users, one minute apart at the start of the history.
 func (s *seeder) people(ctx context.Context) error {
 	admin := staff[0]
-	if err := s.user(ctx, store.Actor{Email: admin.Email}, admin); err != nil {
+	if err := s.user(ctx, support.User{Email: admin.Email, Role: support.RoleAdmin}, admin); err != nil {
 		return err
 	}
 	by := s.actors[admin.Email]
 	for _, o := range orgs {
 		s.tick()
-		a, err := s.st.CreateAccount(ctx, by, support.Account{
+		a, err := s.svc.CreateAccount(ctx, by, support.Account{
 			Name: o.name, Kind: o.kind, Plan: o.plan, Region: o.region, PartnerID: s.accounts[o.partner],
 		})
 		if err != nil {
@@ -72,7 +73,7 @@ func (s *seeder) people(ctx context.Context) error {
 			if !c.user {
 				continue
 			}
-			u := support.User{Email: c.email, Name: c.name, Role: "partner", Region: o.region, Tier: "frontline", AccountID: s.accounts[o.name]}
+			u := support.User{Email: c.email, Name: c.name, Role: support.RolePartner, Region: o.region, Tier: "frontline", AccountID: s.accounts[o.name]}
 			if err := s.user(ctx, by, u); err != nil {
 				return err
 			}
@@ -81,16 +82,13 @@ func (s *seeder) people(ctx context.Context) error {
 	return nil
 }
 
-func (s *seeder) user(ctx context.Context, by store.Actor, u support.User) error {
-	if err := u.Normalize(); err != nil {
-		return fmt.Errorf("user %s: %w", u.Email, err)
-	}
+func (s *seeder) user(ctx context.Context, by support.User, u support.User) error {
 	s.tick()
-	created, err := s.st.CreateUser(ctx, by, u)
+	created, err := s.svc.CreateUser(ctx, by, u)
 	if err != nil {
 		return fmt.Errorf("create user %s: %w", u.Email, err)
 	}
-	s.actors[created.Email] = store.Actor{ID: created.ID, Email: created.Email}
+	s.actors[created.Email] = created
 	return nil
 }
 
@@ -101,11 +99,8 @@ func (s *seeder) tick() {
 
 // ticket opens one ticket and replays its history.
 func (s *seeder) ticket(ctx context.Context, tp ticketPlan) error {
-	if err := tp.ticket.Normalize(); err != nil {
-		return err
-	}
 	s.clock.Set(tp.created)
-	t, _, err := s.st.CreateTicket(ctx, s.actors[tp.actor], tp.ticket, store.Idempotency{})
+	t, _, err := s.svc.CreateTicket(ctx, s.actors[tp.actor], tp.ticket, service.Idempotency{})
 	if err != nil {
 		return err
 	}
@@ -113,9 +108,9 @@ func (s *seeder) ticket(ctx context.Context, tp ticketPlan) error {
 		s.clock.Set(tp.created.Add(st.after))
 		actor := s.actors[st.actor]
 		if st.patch != nil {
-			_, err = s.st.UpdateTicket(ctx, actor, t.ID, *st.patch)
-		} else if err = st.comment.Normalize(); err == nil {
-			_, _, err = s.st.AddComment(ctx, actor, t.ID, *st.comment, store.Idempotency{})
+			_, err = s.svc.UpdateTicket(ctx, actor, t.ID, *st.patch)
+		} else {
+			_, _, err = s.svc.AddComment(ctx, actor, t.ID, *st.comment, service.Idempotency{})
 		}
 		if err != nil {
 			return err

@@ -23,6 +23,8 @@ import (
 	"github.com/supctl/supctl/pkg/clocks"
 	"github.com/supctl/supctl/pkg/demo"
 	"github.com/supctl/supctl/pkg/server"
+	"github.com/supctl/supctl/pkg/service"
+	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/store/sqlite"
 )
 
@@ -71,16 +73,16 @@ func Open(ctx context.Context, opts Options) (*Backend, error) {
 	if opts.Stderr == nil {
 		opts.Stderr = os.Stderr
 	}
-	engine := clocks.Default()
+	url := "sqlite:" + opts.Path
 	if opts.ReadOnly {
 		if err := checkNotEmpty(opts.Path); err != nil {
 			return nil, err
 		}
-		st, err := sqlite.Open(ctx, opts.Path, sqlite.ReadOnly())
+		st, err := store.Open(ctx, url, store.Options{ReadOnly: true})
 		if err != nil {
 			return nil, err
 		}
-		return newBackend(st, engine, opts), nil
+		return newBackend(st, opts), nil
 	}
 	if err := os.MkdirAll(filepath.Dir(opts.Path), 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the data directory: %w", err)
@@ -93,11 +95,11 @@ func Open(ctx context.Context, opts Options) (*Backend, error) {
 	} else if err := checkNotEmpty(opts.Path); err != nil {
 		return nil, err
 	}
-	st, err := sqlite.Open(ctx, opts.Path, sqlite.WithClock(opts.Now), sqlite.WithBreachFunc(engine.Breach))
+	st, err := store.Open(ctx, url, store.Options{Now: opts.Now})
 	if err != nil {
 		return nil, err
 	}
-	return newBackend(st, engine, opts), nil
+	return newBackend(st, opts), nil
 }
 
 // checkNotEmpty refuses a database file of 0 bytes, which SQLite would take
@@ -109,9 +111,10 @@ func checkNotEmpty(path string) error {
 	return nil
 }
 
-func newBackend(st *sqlite.Store, engine *clocks.Engine, opts Options) *Backend {
+func newBackend(st store.Store, opts Options) *Backend {
 	log := &failureHandler{w: opts.Stderr, path: opts.Path, demo: opts.Demo}
-	srv := server.New(st, slog.New(log), server.WithClock(opts.Now), server.WithClocks(engine))
+	svc := service.New(st, service.WithClock(opts.Now), service.WithClocks(clocks.Default()))
+	srv := server.New(svc, slog.New(log), server.WithClock(opts.Now))
 	return &Backend{handler: srv.HandlerAs(opts.User), log: log, close: st.Close}
 }
 
@@ -143,12 +146,13 @@ func create(ctx context.Context, opts Options) error {
 	}()
 	clock := &demo.Clock{}
 	_, err := sqlite.Create(ctx, opts.Path, false, func(st *sqlite.Store) error {
+		svc := service.New(st, service.WithClock(clock.Now), service.WithClocks(clocks.Default()))
 		if opts.Demo {
-			return demo.Seed(ctx, st, clock, opts.Now())
+			return demo.Seed(ctx, svc, clock, opts.Now())
 		}
-		_, err := server.Bootstrap(ctx, st, opts.User)
+		_, err := svc.Bootstrap(ctx, opts.User)
 		return err
-	}, sqlite.WithClock(clock.Now), sqlite.WithBreachFunc(clocks.Default().Breach))
+	}, sqlite.WithClock(clock.Now))
 	cancel()
 	<-watched
 	signal.Stop(sigs)

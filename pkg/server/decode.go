@@ -15,7 +15,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/service"
 )
 
 // readJSON decodes the request body into v, rejecting unknown fields,
@@ -174,16 +174,16 @@ func surrogateEscape(b []byte) bool {
 
 // idempotency reads the Idempotency-Key header; the fingerprint binds the
 // key to this exact request.
-func idempotency(r *http.Request, body []byte) (store.Idempotency, error) {
+func idempotency(r *http.Request, body []byte) (service.Idempotency, error) {
 	key := r.Header.Get("Idempotency-Key")
 	if key == "" {
-		return store.Idempotency{}, nil
+		return service.Idempotency{}, nil
 	}
 	if len(key) > 255 {
-		return store.Idempotency{}, badRequest("Idempotency-Key is longer than 255 characters")
+		return service.Idempotency{}, badRequest("Idempotency-Key is longer than 255 characters")
 	}
 	sum := sha256.Sum256(append([]byte(r.Method+" "+r.URL.Path+"\n"), body...))
-	return store.Idempotency{Key: key, Fingerprint: hex.EncodeToString(sum[:])}, nil
+	return service.Idempotency{Key: key, Fingerprint: hex.EncodeToString(sum[:])}, nil
 }
 
 func pathID(r *http.Request) (int64, error) {

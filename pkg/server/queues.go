@@ -10,23 +10,9 @@ import (
 	"github.com/supctl/supctl/pkg/support"
 )
 
-// canReadQueues refuses partners: a queue holds every account's waiting
-// tickets, and a partner may see only its customers'.
-func canReadQueues(u support.User) error {
-	if u.Role == "partner" {
-		return forbidden("partners cannot read queues, which hold every account's tickets: list your customers' with GET /api/v1/tickets")
-	}
-	return nil
-}
-
 func (s *Server) queueStats(w http.ResponseWriter, r *http.Request) {
-	if err := canReadQueues(currentUser(r)); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	queues := support.AllQueues()
+	var queues []support.Queue
 	if raw := r.URL.Query().Get("names"); raw != "" {
-		queues = queues[:0]
 		for _, name := range strings.Split(raw, ",") {
 			q, err := support.ParseQueue(strings.TrimSpace(name))
 			if err != nil {
@@ -36,7 +22,7 @@ func (s *Server) queueStats(w http.ResponseWriter, r *http.Request) {
 			queues = append(queues, q)
 		}
 	}
-	stats, err := s.store.QueueStats(r.Context(), queues, s.now())
+	stats, err := s.svc.QueueStats(r.Context(), currentUser(r), queues)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -45,10 +31,6 @@ func (s *Server) queueStats(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) queueTickets(w http.ResponseWriter, r *http.Request) {
-	if err := canReadQueues(currentUser(r)); err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	name := r.PathValue("region") + "/" + r.PathValue("division")
 	if lang := r.URL.Query().Get("language"); lang != "" {
 		name += "/" + lang
@@ -65,36 +47,21 @@ func (s *Server) queueTickets(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	tickets, err := s.store.QueueTickets(r.Context(), q, limit)
+	tickets, err := s.svc.QueueTickets(r.Context(), currentUser(r), q, limit)
 	if err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	if tickets == nil {
-		tickets = []support.Ticket{}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"tickets": tickets})
 }
 
-// canWork refuses roles that cannot take tickets.
-func canWork(u support.User) error {
-	switch u.Role {
-	case "engineer", "lead", "admin":
-		return nil
-	}
-	return forbidden("the " + u.Role + " role cannot take tickets")
-}
-
 func (s *Server) claimTicket(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
-	if err == nil {
-		err = canWork(currentUser(r))
-	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	t, err := s.store.ClaimTicket(r.Context(), actor(r), id)
+	t, err := s.svc.ClaimTicket(r.Context(), currentUser(r), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -104,15 +71,11 @@ func (s *Server) claimTicket(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) nextTicket(w http.ResponseWriter, r *http.Request) {
 	var req support.NextRequest
-	_, err := readJSON(r, &req)
-	if err == nil {
-		err = canWork(currentUser(r))
-	}
-	if err != nil {
+	if _, err := readJSON(r, &req); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	pick, err := s.store.NextTicket(r.Context(), actor(r), req)
+	pick, err := s.svc.NextTicket(r.Context(), currentUser(r), req)
 	if errors.Is(err, support.ErrNothingToPick) {
 		w.WriteHeader(http.StatusNoContent)
 		return
@@ -124,8 +87,8 @@ func (s *Server) nextTicket(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, pick)
 }
 
-// reasonedAction reads what skip and release share: the ticket id, a JSON
-// body with a reason, and a caller who may take tickets.
+// reasonedAction reads what skip and release share: the ticket id and a
+// JSON body with a reason.
 func reasonedAction(r *http.Request) (id int64, reason string, err error) {
 	var req struct {
 		Reason string `json:"reason"`
@@ -133,16 +96,14 @@ func reasonedAction(r *http.Request) (id int64, reason string, err error) {
 	if id, err = pathID(r); err != nil {
 		return 0, "", err
 	}
-	if _, err = readJSON(r, &req); err != nil {
-		return 0, "", err
-	}
-	return id, req.Reason, canWork(currentUser(r))
+	_, err = readJSON(r, &req)
+	return id, req.Reason, err
 }
 
 func (s *Server) skipTicket(w http.ResponseWriter, r *http.Request) {
 	id, reason, err := reasonedAction(r)
 	if err == nil {
-		err = s.store.SkipTicket(r.Context(), actor(r), id, reason)
+		err = s.svc.SkipTicket(r.Context(), currentUser(r), id, reason)
 	}
 	if err != nil {
 		s.fail(w, r, err)
@@ -157,7 +118,7 @@ func (s *Server) releaseTicket(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	t, err := s.store.ReleaseTicket(r.Context(), actor(r), id, reason)
+	t, err := s.svc.ReleaseTicket(r.Context(), currentUser(r), id, reason)
 	if err != nil {
 		s.fail(w, r, err)
 		return

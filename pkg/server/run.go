@@ -7,9 +7,6 @@ import (
 	"net"
 	"net/http"
 	"time"
-
-	"github.com/supctl/supctl/pkg/store"
-	"github.com/supctl/supctl/pkg/support"
 )
 
 // Serve answers on ln until ctx is cancelled, then stops accepting and lets
@@ -41,18 +38,4 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logge
 		return err
 	}
 	return nil
-}
-
-// Bootstrap creates the first admin of an empty database and returns its
-// one-time token; on a database that has users it does nothing. The user
-// and the token are two writes: callers run it on a new database that no
-// one sees before it returns (sqlite.Create), so a process stopped between
-// them leaves no admin without a token.
-func Bootstrap(ctx context.Context, st store.Store, email string) (token string, err error) {
-	n, err := st.CountUsers(ctx)
-	if err != nil || n > 0 {
-		return "", err
-	}
-	issued, err := CreateUserWithToken(ctx, st, store.Actor{}, support.User{Email: email, Name: "Administrator", Role: "admin", Region: "americas-west"})
-	return issued.Token, err
 }

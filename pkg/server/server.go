@@ -16,8 +16,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/supctl/supctl/pkg/clocks"
-	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/support"
 )
 
@@ -34,10 +33,9 @@ const (
 
 // Server holds the API's dependencies.
 type Server struct {
-	store  store.Store
+	svc    *service.Service
 	log    *slog.Logger
 	now    func() time.Time
-	clocks *clocks.Engine
 	tokens tokenCache
 	// storageFull is set while writes fail for want of storage: from an
 	// answer of 507 until a write succeeds.
@@ -47,24 +45,18 @@ type Server struct {
 // Option configures a Server.
 type Option func(*Server)
 
-// WithClock sets the server's clock (tests pin it).
+// WithClock sets the clock by which the server judges tokens' expiry and
+// caches them (tests pin it).
 func WithClock(now func() time.Time) Option { return func(s *Server) { s.now = now } }
 
-// WithClocks sets the SLA engine behind ticket clocks; the default applies
-// the built-in policies.
-func WithClocks(e *clocks.Engine) Option { return func(s *Server) { s.clocks = e } }
-
-// New returns a server over st. A nil logger discards logs.
-func New(st store.Store, log *slog.Logger, opts ...Option) *Server {
+// New returns a server of svc's use cases. A nil logger discards logs.
+func New(svc *service.Service, log *slog.Logger, opts ...Option) *Server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{store: st, log: log, now: time.Now}
+	s := &Server{svc: svc, log: log, now: time.Now}
 	for _, o := range opts {
 		o(s)
-	}
-	if s.clocks == nil {
-		s.clocks = clocks.Default()
 	}
 	return s
 }
@@ -79,7 +71,7 @@ func (s *Server) Handler() http.Handler {
 func (s *Server) HandlerAs(email string) http.Handler {
 	return s.recoverer(s.routes(func(next http.HandlerFunc) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) {
-			u, err := s.store.UserByEmail(r.Context(), email)
+			u, err := s.svc.UserByEmail(r.Context(), email)
 			if err != nil {
 				p := newProblem(http.StatusUnauthorized, "unknown-user", "no user "+email+" in the embedded database: set the profile's user to an existing one")
 				if !errors.Is(err, support.ErrNotFound) {
@@ -144,7 +136,7 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, r, newProblem(http.StatusServiceUnavailable, "storage-full", "writes fail: the server's storage is full"))
 		return
 	}
-	if _, err := s.store.CountUsers(r.Context()); err != nil {
+	if err := s.svc.Ready(r.Context()); err != nil {
 		s.log.ErrorContext(r.Context(), "not ready", "err", err)
 		writeProblem(w, r, newProblem(http.StatusServiceUnavailable, "unavailable", "the database is not answering"))
 		return
@@ -162,12 +154,12 @@ func (s *Server) authenticate(next http.HandlerFunc) http.HandlerFunc {
 			writeProblem(w, r, newProblem(http.StatusUnauthorized, "unauthenticated", "missing bearer token: send Authorization: Bearer <token>"))
 			return
 		}
-		hash := hashToken(strings.TrimSpace(token))
+		hash := service.HashToken(strings.TrimSpace(token))
 		now := s.now()
 		u, tok, ok := s.tokens.get(hash, now)
 		if !ok {
 			var err error
-			u, tok, err = s.store.TokenByHash(r.Context(), hash)
+			u, tok, err = s.svc.Authenticate(r.Context(), hash)
 			if errors.Is(err, support.ErrNotFound) {
 				writeProblem(w, r, newProblem(http.StatusUnauthorized, "unauthenticated", "invalid or revoked token"))
 				return
@@ -184,7 +176,7 @@ func (s *Server) authenticate(next http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		if s.tokens.touchDue(hash, now) {
-			if _, err := s.store.TouchToken(r.Context(), tok.ID); err != nil {
+			if _, err := s.svc.TouchToken(r.Context(), tok.ID); err != nil {
 				s.log.WarnContext(r.Context(), "cannot record token use", "token_id", tok.ID, "err", err)
 			}
 		}
@@ -342,9 +334,4 @@ func withUser(ctx context.Context, u support.User) context.Context {
 func currentUser(r *http.Request) support.User {
 	u, _ := r.Context().Value(userKey{}).(support.User)
 	return u
-}
-
-func actor(r *http.Request) store.Actor {
-	u := currentUser(r)
-	return store.Actor{ID: u.ID, Email: u.Email}
 }

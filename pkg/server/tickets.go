@@ -111,10 +111,7 @@ func (s *Server) listTickets(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if me := currentUser(r); me.Role == "partner" {
-		f.VisibleTo = me.AccountID
-	}
-	page, err := s.store.ListTickets(r.Context(), f)
+	page, err := s.svc.ListTickets(r.Context(), currentUser(r), f)
 	var invalid *support.ValidationError
 	if errors.As(err, &invalid) {
 		err = badRequestField(invalid.Field, invalid.Message)
@@ -123,39 +120,7 @@ func (s *Server) listTickets(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if page.Tickets == nil {
-		page.Tickets = []support.Ticket{}
-	}
 	writeJSON(w, http.StatusOK, page)
-}
-
-// visibleTicket loads a ticket the current user may see; others' tickets
-// are reported as missing so a partner cannot probe for them.
-func (s *Server) visibleTicket(r *http.Request) (support.Ticket, error) {
-	id, err := pathID(r)
-	if err != nil {
-		return support.Ticket{}, err
-	}
-	t, err := s.store.Ticket(r.Context(), id)
-	if err != nil {
-		return t, err
-	}
-	me := currentUser(r)
-	if me.Role != "partner" {
-		return t, nil
-	}
-	var partner int64
-	if t.AccountID != 0 {
-		a, err := s.store.Account(r.Context(), t.AccountID)
-		if err != nil {
-			return t, err
-		}
-		partner = a.PartnerID
-	}
-	if !support.CanSeeTicket(me, t, partner) {
-		return t, newProblem(http.StatusNotFound, "not-found", fmt.Sprintf("ticket %d: not found", id))
-	}
-	return t, nil
 }
 
 func writeTicket(w http.ResponseWriter, status int, t support.Ticket) {
@@ -166,7 +131,12 @@ func writeTicket(w http.ResponseWriter, status int, t support.Ticket) {
 func etag(version int) string { return `"` + strconv.Itoa(version) + `"` }
 
 func (s *Server) getTicket(w http.ResponseWriter, r *http.Request) {
-	t, err := s.visibleTicket(r)
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	t, err := s.svc.Ticket(r.Context(), currentUser(r), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -175,19 +145,8 @@ func (s *Server) getTicket(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) createTicket(w http.ResponseWriter, r *http.Request) {
-	me := currentUser(r)
-	if !support.CanWrite(me) {
-		writeProblem(w, r, forbidden("the readonly role cannot open tickets"))
-		return
-	}
 	var n support.NewTicket
 	body, err := readJSON(r, &n)
-	if err == nil {
-		err = n.Normalize()
-	}
-	if err == nil && me.Role == "partner" {
-		err = s.checkPartnerAccount(r, me, n.AccountID)
-	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -197,7 +156,7 @@ func (s *Server) createTicket(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	t, replayed, err := s.store.CreateTicket(r.Context(), actor(r), n, key)
+	t, replayed, err := s.svc.CreateTicket(r.Context(), currentUser(r), n, key)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -209,25 +168,7 @@ func (s *Server) createTicket(w http.ResponseWriter, r *http.Request) {
 	writeTicket(w, http.StatusCreated, t)
 }
 
-// checkPartnerAccount allows a partner to open tickets only for its own
-// organisation and the customers it serves.
-func (s *Server) checkPartnerAccount(r *http.Request, me support.User, accountID int64) error {
-	if accountID == me.AccountID {
-		return nil
-	}
-	a, err := s.store.Account(r.Context(), accountID)
-	if err != nil || a.PartnerID != me.AccountID {
-		return &support.ValidationError{Field: "account_id", Message: fmt.Sprintf("account %d is not served by your organisation", accountID)}
-	}
-	return nil
-}
-
 func (s *Server) updateTicket(w http.ResponseWriter, r *http.Request) {
-	me := currentUser(r)
-	if me.Role == "readonly" || me.Role == "partner" {
-		writeProblem(w, r, forbidden("the "+me.Role+" role cannot update tickets"))
-		return
-	}
 	id, err := pathID(r)
 	if err != nil {
 		s.fail(w, r, err)
@@ -236,10 +177,6 @@ func (s *Server) updateTicket(w http.ResponseWriter, r *http.Request) {
 	var p support.TicketPatch
 	if _, err := readJSON(r, &p); err != nil {
 		s.fail(w, r, err)
-		return
-	}
-	if p.Assignee != nil && me.Role == "engineer" && *p.Assignee != "" && !strings.EqualFold(*p.Assignee, me.Email) {
-		writeProblem(w, r, forbidden("engineers can assign tickets only to themselves; a lead assigns to others"))
 		return
 	}
 	ifMatch := strings.TrimSpace(r.Header.Get("If-Match"))
@@ -255,7 +192,7 @@ func (s *Server) updateTicket(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Version = &v
 	}
-	t, err := s.store.UpdateTicket(r.Context(), actor(r), id, p)
+	t, err := s.svc.UpdateTicket(r.Context(), currentUser(r), id, p)
 	if err != nil {
 		prob := problemFor(err, s.log, r)
 		if ifMatch != "" && prob.Status == http.StatusConflict && prob.CurrentVersion != 0 {
@@ -283,56 +220,37 @@ func parseETag(h string) (int, error) {
 }
 
 func (s *Server) listComments(w http.ResponseWriter, r *http.Request) {
-	t, err := s.visibleTicket(r)
+	id, err := pathID(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	comments, err := s.store.ListComments(r.Context(), t.ID, support.CanSeeInternal(currentUser(r)))
+	comments, err := s.svc.ListComments(r.Context(), currentUser(r), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	if comments == nil {
-		comments = []support.Comment{}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"comments": comments})
 }
 
 func (s *Server) addComment(w http.ResponseWriter, r *http.Request) {
-	me := currentUser(r)
-	if !support.CanWrite(me) {
-		writeProblem(w, r, forbidden("the readonly role cannot comment"))
-		return
-	}
-	t, err := s.visibleTicket(r)
+	id, err := pathID(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	var n support.NewComment
 	body, err := readJSON(r, &n)
-	if err == nil {
-		err = n.Normalize()
-	}
-	if err == nil && n.Internal && !support.CanSeeInternal(me) {
-		err = forbidden("partners cannot write internal notes")
-	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	// A partner writes from the requester's side: their replies never
-	// count as the support organisation's response.
-	if me.Role == "partner" {
-		n.FromRequester = true
 	}
 	idem, err := idempotency(r, body)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	c, replayed, err := s.store.AddComment(r.Context(), actor(r), t.ID, n, idem)
+	c, replayed, err := s.svc.AddComment(r.Context(), currentUser(r), id, n, idem)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -344,50 +262,29 @@ func (s *Server) addComment(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
-	if currentUser(r).Role == "partner" {
-		writeProblem(w, r, forbidden("the history of a ticket is internal"))
-		return
-	}
-	t, err := s.visibleTicket(r)
+	id, err := pathID(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	events, err := s.store.ListEvents(r.Context(), "ticket", t.ID)
+	events, err := s.svc.ListEvents(r.Context(), currentUser(r), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	if events == nil {
-		events = []support.Event{}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"events": events})
 }
 
 func (s *Server) ticketSLA(w http.ResponseWriter, r *http.Request) {
-	t, err := s.visibleTicket(r)
+	id, err := pathID(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	var account *support.Account
-	if t.AccountID != 0 {
-		a, err := s.store.Account(r.Context(), t.AccountID)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		account = &a
-	}
-	events, err := s.store.ListEvents(r.Context(), "ticket", t.ID)
+	clocks, err := s.svc.TicketSLA(r.Context(), currentUser(r), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	result, err := s.clocks.Compute(t, account, events, s.now())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, result.Wire(t.ID))
+	writeJSON(w, http.StatusOK, clocks)
 }

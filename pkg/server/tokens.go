@@ -1,23 +1,16 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"net/http"
 	"strings"
-	"time"
 
-	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/support"
 )
-
-type issuedToken struct {
-	User      support.User `json:"user"`
-	Token     string       `json:"token"`
-	TokenID   int64        `json:"token_id"`
-	ExpiresAt *time.Time   `json:"expires_at"`
-}
 
 type tokenKey struct{}
 
@@ -33,30 +26,15 @@ func currentToken(r *http.Request) (support.Token, bool) {
 }
 
 func (s *Server) createToken(w http.ResponseWriter, r *http.Request) {
-	var req struct {
-		Email     string     `json:"email"`
-		Label     string     `json:"label"`
-		ExpiresAt *time.Time `json:"expires_at"`
-	}
+	var req service.TokenRequest
 	if _, err := readJSON(r, &req); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	me := currentUser(r)
-	email := strings.ToLower(strings.TrimSpace(req.Email))
-	if email == "" {
-		email = me.Email
-	}
-	if email != me.Email && me.Role != "admin" {
-		writeProblem(w, r, forbidden("issuing a token for another user needs the admin role"))
-		return
-	}
-	if req.ExpiresAt != nil && !req.ExpiresAt.After(s.now()) {
-		s.fail(w, r, &support.ValidationError{Field: "expires_at", Message: "expires_at " + req.ExpiresAt.UTC().Format(time.RFC3339) + " is not in the future"})
-		return
-	}
-	issued, err := issueToken(r.Context(), s.store, actor(r), email, req.Label, req.ExpiresAt)
+	issued, err := s.svc.IssueToken(r.Context(), me, req)
 	if errors.Is(err, support.ErrTooManyTokens) {
+		email := cmp.Or(strings.ToLower(strings.TrimSpace(req.Email)), me.Email)
 		how := "`supctl auth token list`, then `supctl auth token revoke ID`"
 		if email != me.Email {
 			how = "`supctl admin token list --user " + email + "`, then `supctl admin token revoke ID`"
@@ -72,69 +50,14 @@ func (s *Server) createToken(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, issued)
 }
 
-// IssueToken creates a new token, which never expires, for the user with
-// that email.
-func IssueToken(ctx context.Context, st store.Store, by store.Actor, email, label string) (issuedToken, error) {
-	return issueToken(ctx, st, by, email, label, nil)
-}
-
-func issueToken(ctx context.Context, st store.Store, by store.Actor, email, label string, expiresAt *time.Time) (issuedToken, error) {
-	u, err := st.UserByEmail(ctx, email)
-	if err != nil {
-		return issuedToken{}, err
-	}
-	if by.ID == 0 {
-		by = store.Actor{ID: u.ID, Email: u.Email}
-	}
-	token, hash := newToken()
-	t, err := st.CreateToken(ctx, by, store.NewToken{UserID: u.ID, Hash: hash, Label: label, ExpiresAt: expiresAt})
-	if err != nil {
-		return issuedToken{}, err
-	}
-	return issuedToken{User: u, Token: token, TokenID: t.ID, ExpiresAt: t.ExpiresAt}, nil
-}
-
-// tokenList is the body of GET /api/v1/tokens.
-type tokenList struct {
-	Tokens []support.Token `json:"tokens"`
-	// Live counts the unexpired tokens, which Limit bounds.
-	Live  int `json:"live"`
-	Limit int `json:"limit"`
-}
-
 func (s *Server) listTokens(w http.ResponseWriter, r *http.Request) {
-	me := currentUser(r)
-	owner := me
-	if email := strings.ToLower(strings.TrimSpace(r.URL.Query().Get("user"))); email != "" && email != strings.ToLower(me.Email) {
-		if me.Role != "admin" {
-			writeProblem(w, r, forbidden("listing another user's tokens needs the admin role"))
-			return
-		}
-		u, err := s.store.UserByEmail(r.Context(), email)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		owner = u
-	}
-	tokens, err := s.store.ListTokens(r.Context(), owner.ID)
+	current, _ := currentToken(r)
+	list, err := s.svc.ListTokens(r.Context(), currentUser(r), r.URL.Query().Get("user"), current.ID)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	current, _ := currentToken(r)
-	now := s.now()
-	out := tokenList{Tokens: tokens, Limit: support.MaxLiveTokens}
-	for i := range out.Tokens {
-		out.Tokens[i].Current = out.Tokens[i].ID == current.ID
-		if !out.Tokens[i].Expired(now) {
-			out.Live++
-		}
-	}
-	if out.Tokens == nil {
-		out.Tokens = []support.Token{}
-	}
-	writeJSON(w, http.StatusOK, out)
+	writeJSON(w, http.StatusOK, list)
 }
 
 func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request) {
@@ -159,14 +82,10 @@ func (s *Server) revokeCurrentToken(w http.ResponseWriter, r *http.Request) {
 // forgets it at once on this server; others forget it within tokenTTL.
 func (s *Server) revoke(w http.ResponseWriter, r *http.Request, id int64) {
 	me := currentUser(r)
-	owner := me.ID
-	if me.Role == "admin" {
-		owner = 0
-	}
-	t, err := s.store.RevokeToken(r.Context(), actor(r), id, owner)
+	t, err := s.svc.RevokeToken(r.Context(), me, id)
 	if errors.Is(err, support.ErrNotFound) {
 		detail := fmt.Sprintf("you hold no token %d: it was revoked already or is someone else's (`supctl auth token list` shows yours)", id)
-		if owner == 0 {
+		if me.Can(support.ManageUsers) {
 			detail = fmt.Sprintf("there is no token %d: it was revoked already (`supctl admin token list --user EMAIL` shows a user's)", id)
 		}
 		writeProblem(w, r, newProblem(http.StatusNotFound, "not-found", detail))

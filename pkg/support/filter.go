@@ -58,20 +58,6 @@ type TicketPage struct {
 	Total *int `json:"total,omitempty"`
 }
 
-// CanSeeTicket reports whether u may read t.
-func CanSeeTicket(u User, t Ticket, accountPartner int64) bool {
-	if u.Role != "partner" {
-		return true
-	}
-	return u.AccountID != 0 && (t.AccountID == u.AccountID || accountPartner == u.AccountID)
-}
-
-// CanWrite reports whether u may change tickets at all.
-func CanWrite(u User) bool { return u.Role != "readonly" }
-
-// CanSeeInternal reports whether u may read internal notes.
-func CanSeeInternal(u User) bool { return u.Role != "partner" }
-
 // ActiveStatuses are the statuses of tickets still being worked: the
 // default of lists.
 var ActiveStatuses = []string{"new", "open", "pending_customer", "pending_engineering", "on_hold"}

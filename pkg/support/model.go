@@ -11,7 +11,7 @@ type User struct {
 	ID        int64  `json:"id"`
 	Email     string `json:"email"`
 	Name      string `json:"name"`
-	Role      string `json:"role"`
+	Role      Role   `json:"role"`
 	Region    string `json:"region"`
 	Tier      string `json:"tier"`
 	AccountID int64  `json:"account_id,omitempty"` // the partner organisation of a partner user
@@ -93,12 +93,12 @@ type Comment struct {
 
 // Event records one change: who made it, what, when, before and after.
 type Event struct {
-	ID         int64     `json:"id"`
-	EntityType string    `json:"entity_type"`
-	EntityID   int64     `json:"entity_id"`
-	Actor      string    `json:"actor"`
-	Kind       string    `json:"kind"`
-	Before     any       `json:"before,omitempty"`
-	After      any       `json:"after,omitempty"`
-	At         time.Time `json:"at"`
+	ID         int64      `json:"id"`
+	EntityType EntityType `json:"entity_type"`
+	EntityID   int64      `json:"entity_id"`
+	Actor      string     `json:"actor"`
+	Kind       EventKind  `json:"kind"`
+	Before     any        `json:"before,omitempty"`
+	After      any        `json:"after,omitempty"`
+	At         time.Time  `json:"at"`
 }

@@ -21,7 +21,7 @@ type NewUser struct {
 
 // User is the user n asks for, before Normalize.
 func (n NewUser) User() User {
-	return User{Email: n.Email, Name: n.Name, Role: n.Role, Region: n.Region, Tier: n.Tier, AccountID: n.AccountID,
+	return User{Email: n.Email, Name: n.Name, Role: Role(n.Role), Region: n.Region, Tier: n.Tier, AccountID: n.AccountID,
 		Divisions: n.Divisions, Languages: n.Languages, WIPLimit: n.WIPLimit}
 }
 
@@ -40,17 +40,17 @@ func (u *User) Normalize() error {
 	}
 	setDefault(&u.Tier, "frontline")
 	if err := CheckEnums(
-		EnumField{Roles, "role", u.Role},
+		EnumField{Roles, "role", string(u.Role)},
 		EnumField{Regions, "region", u.Region},
 		EnumField{Tiers, "tier", u.Tier},
 	); err != nil {
 		return err
 	}
 	switch {
-	case u.Role == "partner" && u.AccountID == 0:
+	case u.Role.InOrganisation() && u.AccountID == 0:
 		return &ValidationError{Field: "account_id", Message: "a partner user needs the account_id of its partner organisation"}
-	case u.Role != "partner" && u.AccountID != 0:
-		return &ValidationError{Field: "account_id", Message: "only a partner user belongs to an account: leave account_id out for the " + u.Role + " role"}
+	case !u.Role.InOrganisation() && u.AccountID != 0:
+		return &ValidationError{Field: "account_id", Message: "only a partner user belongs to an account: leave account_id out for the " + string(u.Role) + " role"}
 	}
 	var err error
 	if u.Divisions, err = normalizeSkills(Divisions, "divisions", u.Divisions); err != nil {
@@ -70,6 +70,11 @@ func (u *User) Normalize() error {
 func (u User) Takes(division, language string) bool {
 	return (len(u.Divisions) == 0 || slices.Contains(u.Divisions, division)) &&
 		(len(u.Languages) == 0 || slices.Contains(u.Languages, language))
+}
+
+// TakesDivision reports whether u's skills cover a ticket in division.
+func (u User) TakesDivision(division string) bool {
+	return len(u.Divisions) == 0 || slices.Contains(u.Divisions, division)
 }
 
 // normalizeSkills lower-cases a skill list, checks each value against enum

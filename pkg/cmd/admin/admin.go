@@ -72,7 +72,7 @@ them to run "supctl auth login --with-token".`,
   $ supctl admin user add --email lee@partner.example --role partner --region apac-kr --account 14`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			check := support.User{Email: u.Email, Name: u.Name, Role: u.Role, Region: u.Region, Tier: u.Tier, AccountID: u.AccountID,
+			check := support.User{Email: u.Email, Name: u.Name, Role: support.Role(u.Role), Region: u.Region, Tier: u.Tier, AccountID: u.AccountID,
 				Divisions: u.Divisions, Languages: u.Languages, WIPLimit: u.WIPLimit}
 			if err := check.Normalize(); err != nil {
 				return cmdutil.UsageErrorf("%s", err.Error())
@@ -106,7 +106,7 @@ func userAddRun(ctx context.Context, opts *UserAddOptions) error {
 	if err != nil {
 		return err
 	}
-	printIssued(opts.IO, issued, "added "+issued.User.Email+" ("+issued.User.Role+", "+issued.User.Region+")")
+	printIssued(opts.IO, issued, "added "+issued.User.Email+" ("+string(issued.User.Role)+", "+issued.User.Region+")")
 	return nil
 }
 

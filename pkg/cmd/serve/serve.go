@@ -22,6 +22,7 @@ import (
 	"github.com/supctl/supctl/pkg/demo"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/server"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/store/sqlite"
 	"github.com/supctl/supctl/pkg/support"
@@ -93,7 +94,7 @@ Logs are structured (JSON by default) on stderr; tokens never appear in them.`,
 				return cmdutil.UsageErrorf("invalid --db %q: use sqlite:<path>", opts.DB)
 			}
 			if cmd.Flags().Changed("reset-admin") {
-				u := support.User{Email: opts.ResetAdmin, Name: "x", Role: "admin", Region: "americas-west"}
+				u := support.User{Email: opts.ResetAdmin, Name: "x", Role: support.RoleAdmin, Region: "americas-west"}
 				if err := u.Normalize(); err != nil {
 					return cmdutil.UsageErrorf("invalid --reset-admin: %v", err)
 				}
@@ -131,7 +132,6 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	if path == "" {
 		path = filepath.Join(config.DataDir(os.Getenv), "server.db")
 	}
-	clock := &demo.Clock{}
 	engine := clocks.Default()
 	if opts.SLAConfig != "" {
 		var err error
@@ -139,25 +139,24 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 			return cmdutil.UsageErrorf("%v", err)
 		}
 	}
-	storeOpts := []sqlite.Option{sqlite.WithClock(clock.Now), sqlite.WithBreachFunc(engine.Breach), sqlite.WithLogger(log)}
 	if opts.ResetAdmin != "" {
-		return resetAdmin(ctx, opts, path, storeOpts, log)
+		return resetAdmin(ctx, opts, path, engine, log)
 	}
-	if err := firstStart(ctx, opts, path, clock, storeOpts, log); err != nil {
+	if err := firstStart(ctx, opts, path, engine, log); err != nil {
 		return err
 	}
 	if ctx.Err() != nil {
 		log.Info("stopped before serving")
 		return nil
 	}
-	st, err := sqlite.Open(ctx, path, storeOpts...)
+	svc, closeStore, err := open(ctx, path, engine, log)
 	if err != nil {
-		return openError(path, err)
+		return err
 	}
-	defer st.Close()
+	defer closeStore()
 	// Holidays and policies may have changed since the last start: every
 	// active ticket's next breach is computed again.
-	n, err := st.RefreshBreaches(ctx)
+	n, err := svc.RefreshBreaches(ctx)
 	if err != nil {
 		return cmdutil.Errorf("cannot compute SLA breaches: %v", err)
 	}
@@ -171,7 +170,17 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	if opts.Ready != nil {
 		opts.Ready(ln.Addr().String())
 	}
-	return server.Serve(ctx, ln, server.New(st, log, server.WithClocks(engine)).Handler(), log, 10*time.Second)
+	return server.Serve(ctx, ln, server.New(svc, log).Handler(), log, 10*time.Second)
+}
+
+// open opens the database at path and the service over it, on the wall
+// clock.
+func open(ctx context.Context, path string, engine *clocks.Engine, log *slog.Logger) (*service.Service, func() error, error) {
+	st, err := store.Open(ctx, "sqlite:"+path, store.Options{Log: log})
+	if err != nil {
+		return nil, nil, openError(path, err)
+	}
+	return service.New(st, service.WithClocks(engine)), st.Close, nil
 }
 
 // openError reports a database that cannot be opened or read; a damaged
@@ -189,7 +198,7 @@ func openError(path string, err error) error {
 // temporary file and moved into place (sqlite.Create): stopped at any
 // instant, the first start leaves either no database, or one whose admin
 // token was printed.
-func firstStart(ctx context.Context, opts *ServeOptions, path string, clock *demo.Clock, storeOpts []sqlite.Option, log *slog.Logger) error {
+func firstStart(ctx context.Context, opts *ServeOptions, path string, engine *clocks.Engine, log *slog.Logger) error {
 	if removed := sqlite.RemoveStale(path); len(removed) > 0 {
 		log.Warn("removed the temporary files of an interrupted first start", "files", removed)
 	}
@@ -197,7 +206,7 @@ func firstStart(ctx context.Context, opts *ServeOptions, path string, clock *dem
 	if _, err := os.Stat(path); err == nil {
 		// A database without users (a file someone created, or one of an
 		// older version's interrupted start) serves nobody: it is replaced.
-		st, err := sqlite.Open(ctx, path, storeOpts...)
+		st, err := store.Open(ctx, "sqlite:"+path, store.Options{Log: log})
 		if err != nil {
 			return openError(path, err)
 		}
@@ -214,28 +223,31 @@ func firstStart(ctx context.Context, opts *ServeOptions, path string, clock *dem
 		replace = true
 	}
 	admin := opts.InitAdmin
+	// The demo data's history is written at instants in the past.
+	clock := &demo.Clock{}
 	created, err := sqlite.Create(ctx, path, replace, func(st *sqlite.Store) error {
+		svc := service.New(st, service.WithClock(clock.Now), service.WithClocks(engine))
 		var token string
 		if opts.Demo {
 			admin = demo.AdminUser
-			if err := demo.Seed(ctx, st, clock, opts.Now()); err != nil {
+			if err := demo.Seed(ctx, svc, clock, opts.Now()); err != nil {
 				return fmt.Errorf("cannot fill the demo database: %w", err)
 			}
-			issued, err := server.IssueToken(ctx, st, store.Actor{}, admin, "first token")
+			issued, err := svc.IssueToken(ctx, service.System, service.TokenRequest{Email: admin, Label: "first token"})
 			if err != nil {
 				return err
 			}
 			token = issued.Token
 		} else {
 			var err error
-			if token, err = server.Bootstrap(ctx, st, admin); err != nil {
+			if token, err = svc.Bootstrap(ctx, admin); err != nil {
 				return err
 			}
 		}
 		// The token is out before the database is in place: stopped in
 		// between, the next start makes a new database and token.
 		return printToken(opts, log, "first start: admin token issued", admin, token)
-	}, storeOpts...)
+	}, sqlite.WithClock(clock.Now), sqlite.WithLogger(log))
 	if err != nil {
 		if ctx.Err() != nil {
 			return &cmdutil.Error{Code: cmdutil.ExitInterrupted, Message: "interrupted during the first start: no database was created"}
@@ -253,45 +265,40 @@ func firstStart(ctx context.Context, opts *ServeOptions, path string, clock *dem
 // resetAdmin issues a new token for the admin opts.ResetAdmin, creating
 // that admin when no user has the email: the way back in for an operator
 // who has lost every admin token.
-func resetAdmin(ctx context.Context, opts *ServeOptions, path string, storeOpts []sqlite.Option, log *slog.Logger) error {
+func resetAdmin(ctx context.Context, opts *ServeOptions, path string, engine *clocks.Engine, log *slog.Logger) error {
 	if _, err := os.Stat(path); err != nil {
 		return (&cmdutil.Error{Code: cmdutil.ExitError, Message: fmt.Sprintf("no database at %s", path)}).
 			WithHint("give the server's database with --db sqlite:PATH; a first start creates an admin itself")
 	}
-	st, err := sqlite.Open(ctx, path, storeOpts...)
+	svc, closeStore, err := open(ctx, path, engine, log)
 	if err != nil {
-		return openError(path, err)
+		return err
 	}
-	defer st.Close()
+	defer closeStore()
 	email := strings.ToLower(strings.TrimSpace(opts.ResetAdmin))
-	u, err := st.UserByEmail(ctx, email)
+	u, err := svc.UserByEmail(ctx, email)
 	var token string
 	switch {
 	case errors.Is(err, support.ErrNotFound):
-		token, err = createAdmin(ctx, st, email)
+		issued, err := svc.AddUser(ctx, service.System, support.User{Email: email, Name: "Administrator", Role: support.RoleAdmin, Region: "americas-west"})
 		if err != nil {
 			return cmdutil.Errorf("cannot create the admin %s: %v", email, err)
 		}
+		token = issued.Token
 		log.Info("admin created", "admin", email)
 	case err != nil:
 		return openError(path, err)
-	case u.Role != "admin":
+	case !u.Can(support.ManageUsers):
 		return cmdutil.UsageErrorf("%s is a user with the role %s, not an admin", email, u.Role).
 			WithHint("give the email of an admin, or a new one to create an admin")
 	default:
-		issued, err := server.IssueToken(ctx, st, store.Actor{}, email, "reset-admin")
+		issued, err := svc.IssueToken(ctx, service.System, service.TokenRequest{Email: email, Label: "reset-admin"})
 		if err != nil {
 			return cmdutil.Errorf("cannot issue a token for %s: %v", email, err)
 		}
 		token = issued.Token
 	}
 	return printToken(opts, log, "admin token issued by --reset-admin", email, token)
-}
-
-// createAdmin adds an admin to a database that has users.
-func createAdmin(ctx context.Context, st store.Store, email string) (string, error) {
-	issued, err := server.CreateUserWithToken(ctx, st, store.Actor{}, support.User{Email: email, Name: "Administrator", Role: "admin", Region: "americas-west"})
-	return issued.Token, err
 }
 
 // printToken hands a new admin token to the operator: alone on stdout, or

@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
-	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/support"
 )
 
@@ -22,38 +20,18 @@ func scanAccount(row scanner) (support.Account, error) {
 	return a, err
 }
 
-// CreateAccount adds an organisation; names are unique. A customer's
-// PartnerID must name a partner account.
-func (s *Store) CreateAccount(ctx context.Context, actor store.Actor, a support.Account) (support.Account, error) {
-	err := s.write(ctx, func(tx *txn, now time.Time) error {
-		a.CreatedAt = now
-		if a.PartnerID != 0 {
-			p, err := account(ctx, tx, a.PartnerID)
-			if errors.Is(err, support.ErrNotFound) {
-				return &support.ValidationError{Field: "partner_id", Message: fmt.Sprintf("partner account %d does not exist", a.PartnerID)}
-			}
-			if err != nil {
-				return err
-			}
-			if p.Kind != "partner" {
-				return &support.ValidationError{Field: "partner_id", Message: fmt.Sprintf("account %d (%s) is not a partner", p.ID, p.Name)}
-			}
-		}
-		res, err := tx.ExecContext(ctx,
-			`INSERT INTO accounts (name, kind, partner_id, plan, region, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			a.Name, a.Kind, nullID(a.PartnerID), a.Plan, a.Region, now.UnixMilli())
-		if isUnique(err) {
-			return fmt.Errorf("account %s: %w", a.Name, support.ErrDuplicate)
-		}
-		if err != nil {
-			return err
-		}
-		if a.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		return event(ctx, tx, now, actor, entityAccount, a.ID, kindCreated, nil, a)
-	})
-	return a, err
+// InsertAccount stores an organisation; names are unique.
+func (t *txn) InsertAccount(ctx context.Context, a support.Account) (int64, error) {
+	res, err := t.ExecContext(ctx,
+		`INSERT INTO accounts (name, kind, partner_id, plan, region, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		a.Name, a.Kind, nullID(a.PartnerID), a.Plan, a.Region, a.CreatedAt.UnixMilli())
+	if isUnique(err) {
+		return 0, fmt.Errorf("account %s: %w", a.Name, support.ErrDuplicate)
+	}
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
 }
 
 // Account finds an account by id.
@@ -69,18 +47,9 @@ func account(ctx context.Context, q queryer, id int64) (support.Account, error) 
 	return a, err
 }
 
-// checkAccount turns a reference to a missing account, or, when kind is
-// set, to an account of another kind, into a validation error on field
-// rather than a foreign key failure or a partner user of a customer.
-func checkAccount(ctx context.Context, q queryer, field string, id int64, kind string) error {
-	a, err := account(ctx, q, id)
-	switch {
-	case errors.Is(err, support.ErrNotFound):
-		return &support.ValidationError{Field: field, Message: fmt.Sprintf("account %d does not exist", id)}
-	case err == nil && kind != "" && a.Kind != kind:
-		return &support.ValidationError{Field: field, Message: fmt.Sprintf("account %d (%s) is a %s, not a %s", id, a.Name, a.Kind, kind)}
-	}
-	return err
+// Account finds an account by id in the transaction.
+func (t *txn) Account(ctx context.Context, id int64) (support.Account, error) {
+	return account(ctx, t, id)
 }
 
 // ListAccounts returns every account in creation order.

@@ -2,10 +2,10 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"time"
 
-	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/support"
 )
 
@@ -17,84 +17,32 @@ const (
 	noBreach  = 1<<63 - 1
 )
 
+// breachInstant is a breach key as an instant, nil for noBreach.
+func breachInstant(key int64) *time.Time {
+	if key == noBreach {
+		return nil
+	}
+	at := fromMillis(key)
+	return &at
+}
+
 // active selects the tickets of support.ActiveStatuses, spelled with
 // literals because SQLite uses a partial index only for a query that
 // repeats the index's condition.
 var active = "t.status IN ('" + strings.Join(support.ActiveStatuses, "', '") + "')"
 
-// changed appends an event to ticket t's history and then, when the store
-// has a BreachFunc, computes t's next breach from t, which must be the
-// ticket as now stored, and that history. It stores the breach in the row
-// and in t.
-func (s *Store) changed(ctx context.Context, tx *txn, now time.Time, actor store.Actor, t *support.Ticket, kind string, before, after any) error {
-	if err := event(ctx, tx, now, actor, entityTicket, t.ID, kind, before, after); err != nil {
-		return err
+// SetBreach stores a ticket's next breach.
+func (t *txn) SetBreach(ctx context.Context, id int64, b *support.Breach) error {
+	var at sql.NullInt64
+	var clock string
+	if b != nil {
+		at, clock = sql.NullInt64{Int64: b.At.UnixMilli(), Valid: true}, b.Clock
 	}
-	if s.breach == nil {
-		return nil
-	}
-	return s.refreshBreach(ctx, tx, t)
-}
-
-func (s *Store) refreshBreach(ctx context.Context, tx *txn, t *support.Ticket) error {
-	var acct *support.Account
-	if t.AccountID != 0 {
-		a, err := account(ctx, tx, t.AccountID)
-		if err != nil {
-			return err
-		}
-		acct = &a
-	}
-	evs, err := events(ctx, tx, entityTicket, t.ID)
-	if err != nil {
-		return err
-	}
-	b, ok := s.breach(*t, acct, evs)
-	t.NextBreach = nil
-	if ok {
-		at := fromMillis(b.At.UnixMilli())
-		t.NextBreach = &at
-	} else {
-		b.Clock = ""
-	}
-	_, err = tx.ExecContext(ctx, `UPDATE tickets SET next_breach_at = ?, next_breach_clock = ? WHERE id = ?`,
-		millisOrNull(t.NextBreach), b.Clock, t.ID)
+	_, err := t.ExecContext(ctx, `UPDATE tickets SET next_breach_at = ?, next_breach_clock = ? WHERE id = ?`, at, clock, id)
 	return err
 }
 
-// refreshBatch is how many tickets RefreshBreaches recomputes per
-// transaction, so that other writers wait for one batch at most.
-const refreshBatch = 200
-
-// RefreshBreaches recomputes the next breach of every active ticket, for
-// when what the BreachFunc knows changed (a policy, a holiday) or a
-// database predates it. It returns how many tickets it visited; without a
-// BreachFunc it does nothing.
-func (s *Store) RefreshBreaches(ctx context.Context) (int, error) {
-	if s.breach == nil {
-		return 0, nil
-	}
-	visited := 0
-	for after := int64(0); ; {
-		var batch []support.Ticket
-		err := s.write(ctx, func(tx *txn, _ time.Time) error {
-			var err error
-			batch, err = queryAll(ctx, tx, scanTicket,
-				ticketSelect+` WHERE t.id > ? AND `+active+` ORDER BY t.id LIMIT ?`, after, refreshBatch)
-			for i := range batch {
-				if err == nil {
-					err = s.refreshBreach(ctx, tx, &batch[i])
-				}
-			}
-			return err
-		})
-		if err != nil {
-			return visited, err
-		}
-		visited += len(batch)
-		if len(batch) < refreshBatch {
-			return visited, nil
-		}
-		after = batch[len(batch)-1].ID
-	}
+// ActiveTickets lists active tickets after afterID, by id.
+func (t *txn) ActiveTickets(ctx context.Context, afterID int64, limit int) ([]support.Ticket, error) {
+	return queryAll(ctx, t, scanTicket, ticketSelect+` WHERE t.id > ? AND `+active+` ORDER BY t.id LIMIT ?`, afterID, limit)
 }

@@ -2,9 +2,10 @@ package sqlite
 
 import (
 	"context"
-	"time"
+	"database/sql"
+	"errors"
+	"fmt"
 
-	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/support"
 )
 
@@ -18,45 +19,24 @@ func scanComment(row scanner) (support.Comment, error) {
 	return c, err
 }
 
-// AddComment adds a reply or note and touches the ticket's update time; the
-// ticket's version is unchanged, so it does not invalidate an edit in
-// progress.
-func (s *Store) AddComment(ctx context.Context, actor store.Actor, ticketID int64, nc support.NewComment, idem store.Idempotency) (c support.Comment, replayed bool, err error) {
-	err = s.write(ctx, func(tx *txn, now time.Time) error {
-		id, found, err := replay(ctx, tx, actor, idem, resourceComment)
-		if err != nil {
-			return err
-		}
-		if found {
-			replayed = true
-			c, err = scanComment(tx.QueryRowContext(ctx, `SELECT `+commentColumns+` FROM comments WHERE id = ?`, id))
-			return err
-		}
-		t, err := ticket(ctx, tx, ticketID)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE tickets SET updated_at = ? WHERE id = ?`, now.UnixMilli(), ticketID); err != nil {
-			return err
-		}
-		t.UpdatedAt = now
-		c = support.Comment{TicketID: ticketID, Author: actor.Email, Body: nc.Body, Internal: nc.Internal, FromRequester: nc.FromRequester, CreatedAt: now}
-		res, err := tx.ExecContext(ctx,
-			`INSERT INTO comments (ticket_id, author_id, author, body, internal, from_requester, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			ticketID, nullID(actor.ID), c.Author, c.Body, c.Internal, c.FromRequester, now.UnixMilli())
-		if err != nil {
-			return err
-		}
-		if c.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		after := map[string]any{"comment_id": c.ID, "internal": c.Internal, "from_requester": c.FromRequester}
-		if err := s.changed(ctx, tx, now, actor, &t, kindCommented, nil, after); err != nil {
-			return err
-		}
-		return remember(ctx, tx, now, actor, idem, resourceComment, c.ID)
-	})
-	return c, replayed, err
+// InsertComment stores a reply or note.
+func (t *txn) InsertComment(ctx context.Context, c support.Comment, authorID int64) (int64, error) {
+	res, err := t.ExecContext(ctx,
+		`INSERT INTO comments (ticket_id, author_id, author, body, internal, from_requester, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		c.TicketID, nullID(authorID), c.Author, c.Body, c.Internal, c.FromRequester, c.CreatedAt.UnixMilli())
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// Comment finds a comment by id.
+func (t *txn) Comment(ctx context.Context, id int64) (support.Comment, error) {
+	c, err := scanComment(t.QueryRowContext(ctx, `SELECT `+commentColumns+` FROM comments WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("comment %d: %w", id, support.ErrNotFound)
+	}
+	return c, err
 }
 
 // ListComments returns a ticket's comments oldest first, without internal

@@ -10,38 +10,20 @@ import (
 	"github.com/supctl/supctl/pkg/support"
 )
 
-// Entity types and kinds of the events this store writes. Comments and
-// token grants are recorded on their ticket and user, so one entity's
-// history is one query.
-const (
-	entityUser    = "user"
-	entityAccount = "account"
-	entityTicket  = "ticket"
-
-	kindCreated      = "created"
-	kindUpdated      = "updated"
-	kindCommented    = "commented"
-	kindTokenCreated = "token_created"
-	kindTokenRevoked = "token_revoked"
-	kindClaimed      = "claimed"
-	kindReleased     = "released"
-	kindSkipped      = "skipped"
-)
-
-// event appends one change to the log inside the writing transaction.
-// before and after are stored as JSON; nil stores NULL.
-func event(ctx context.Context, tx *txn, at time.Time, actor store.Actor, entityType string, entityID int64, kind string, before, after any) error {
-	b, err := jsonOrNull(before)
+// Record appends one change to the log inside the writing transaction.
+// Its sides are stored as JSON; nil stores NULL.
+func (t *txn) Record(ctx context.Context, actor store.Actor, at time.Time, c support.Change) error {
+	b, err := jsonOrNull(c.Before)
 	if err != nil {
 		return err
 	}
-	a, err := jsonOrNull(after)
+	a, err := jsonOrNull(c.After)
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx,
+	_, err = t.ExecContext(ctx,
 		`INSERT INTO events (entity_type, entity_id, actor_id, actor, kind, before, after, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		entityType, entityID, nullID(actor.ID), actor.Email, kind, b, a, at.UnixMilli())
+		c.Entity, c.EntityID, nullID(actor.ID), actor.Email, c.Kind, b, a, at.UnixMilli())
 	return err
 }
 
@@ -53,16 +35,20 @@ func jsonOrNull(v any) (sql.NullString, error) {
 	return sql.NullString{String: string(data), Valid: true}, err
 }
 
-// ListEvents returns the history of one entity, oldest first. Before and
-// After hold json.RawMessage, or nil when the change has no such side.
-func (s *Store) ListEvents(ctx context.Context, entityType string, entityID int64) ([]support.Event, error) {
-	return events(ctx, s.reads, entityType, entityID)
+// ListEvents returns the history of one entity, oldest first.
+func (s *Store) ListEvents(ctx context.Context, entity support.EntityType, id int64) ([]support.Event, error) {
+	return events(ctx, s.reads, entity, id)
 }
 
-func events(ctx context.Context, q queryer, entityType string, entityID int64) ([]support.Event, error) {
+// Events is ListEvents inside the transaction.
+func (t *txn) Events(ctx context.Context, entity support.EntityType, id int64) ([]support.Event, error) {
+	return events(ctx, t, entity, id)
+}
+
+func events(ctx context.Context, q queryer, entity support.EntityType, id int64) ([]support.Event, error) {
 	return queryAll(ctx, q, scanEvent,
 		`SELECT id, entity_type, entity_id, actor, kind, before, after, at FROM events
-		 WHERE entity_type = ? AND entity_id = ? ORDER BY id`, entityType, entityID)
+		 WHERE entity_type = ? AND entity_id = ? ORDER BY id`, entity, id)
 }
 
 func scanEvent(row scanner) (support.Event, error) {

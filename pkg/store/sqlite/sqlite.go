@@ -33,7 +33,6 @@ type Store struct {
 	wconn   *sql.Conn     // the connection every write runs on
 	ckpt    *checkpointer // nil when read-only, and then does nothing
 	now     func() time.Time
-	breach  store.BreachFunc
 	held    time.Duration // how long the writer has kept the write lock without a pause
 	wake    chan struct{} // tells the writer a write is queued; holds at most one
 	stop    chan struct{} // closed by Close
@@ -54,7 +53,6 @@ type Option func(*options)
 
 type options struct {
 	now      func() time.Time
-	breach   store.BreachFunc
 	readOnly bool
 	log      *slog.Logger
 }
@@ -70,16 +68,29 @@ func WithClock(now func() time.Time) Option {
 	return func(o *options) { o.now = now }
 }
 
-// WithBreachFunc makes every change of a ticket store the ticket's next SLA
-// breach as f computes it. Without it tickets have no breach instant.
-func WithBreachFunc(f store.BreachFunc) Option {
-	return func(o *options) { o.breach = f }
-}
-
 // ReadOnly opens an existing, migrated database without the right to change
 // it; it never creates or migrates one.
 func ReadOnly() Option {
 	return func(o *options) { o.readOnly = true }
+}
+
+// The sqlite: URLs of store.Open name a file: sqlite:/var/lib/supctl/server.db.
+func init() {
+	store.Register("sqlite", "sqlite:PATH", func(ctx context.Context, url string, o store.Options) (store.Store, error) {
+		path := strings.TrimPrefix(url, "sqlite:")
+		if path == "" {
+			return nil, fmt.Errorf("%q names no file: use sqlite:PATH", url)
+		}
+		opts := []Option{WithClock(o.Now), WithLogger(o.Log)}
+		if o.ReadOnly {
+			opts = append(opts, ReadOnly())
+		}
+		st, err := Open(ctx, path, opts...)
+		if err != nil {
+			return nil, err // not a typed nil in the interface
+		}
+		return st, nil
+	})
 }
 
 // maxConns bounds the pool: enough for concurrent readers next to the
@@ -108,7 +119,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	}
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
-	s := &Store{db: db, reads: newReadDB(db), now: o.now, breach: o.breach,
+	s := &Store{db: db, reads: newReadDB(db), now: o.now,
 		wake: make(chan struct{}, 1), stop: make(chan struct{}), stopped: make(chan struct{})}
 	if o.readOnly {
 		err = checkSchema(ctx, db)

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"sync"
 )
 
@@ -67,9 +68,11 @@ func (r *readDB) close() {
 	clear(r.stmts)
 }
 
-// txn is a write transaction whose queries reuse the store's prepared
+// txn is a transaction whose queries reuse the store's prepared
 // statements, bound to the transaction's connection: a claim runs a dozen
-// statements, and parsing them would cost more than running them.
+// statements, and parsing them would cost more than running them. A txn
+// without tx is a view (Store.View): it reads through the pool and
+// refuses writes.
 //
 // Its statements run under its own context, whatever context a caller
 // passes: interrupting a statement would roll back the whole transaction,
@@ -79,6 +82,9 @@ type txn struct {
 	tx    *sql.Tx
 	stmts *readDB
 }
+
+// errView fails a write asked of a view.
+var errView = errors.New("a read-only view cannot write")
 
 // stmt returns the prepared query for this transaction, or nil when the
 // cache is full.
@@ -91,6 +97,9 @@ func (t *txn) stmt(query string) (*sql.Stmt, error) {
 }
 
 func (t *txn) ExecContext(_ context.Context, query string, args ...any) (sql.Result, error) {
+	if t.tx == nil {
+		return nil, errView
+	}
 	st, err := t.stmt(query)
 	if err != nil {
 		return nil, err
@@ -101,7 +110,10 @@ func (t *txn) ExecContext(_ context.Context, query string, args ...any) (sql.Res
 	return st.ExecContext(t.ctx, args...)
 }
 
-func (t *txn) QueryContext(_ context.Context, query string, args ...any) (*sql.Rows, error) {
+func (t *txn) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if t.tx == nil {
+		return t.stmts.QueryContext(ctx, query, args...)
+	}
 	st, err := t.stmt(query)
 	if err != nil {
 		return nil, err
@@ -112,7 +124,10 @@ func (t *txn) QueryContext(_ context.Context, query string, args ...any) (*sql.R
 	return st.QueryContext(t.ctx, args...)
 }
 
-func (t *txn) QueryRowContext(_ context.Context, query string, args ...any) *sql.Row {
+func (t *txn) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if t.tx == nil {
+		return t.stmts.QueryRowContext(ctx, query, args...)
+	}
 	st, err := t.stmt(query)
 	if st == nil || err != nil {
 		// Unprepared, the query reports its own error through the row.

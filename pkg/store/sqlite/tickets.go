@@ -6,10 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
 	"time"
 
-	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/support"
 )
 
@@ -63,6 +61,13 @@ func (s *Store) Ticket(ctx context.Context, id int64) (support.Ticket, error) {
 	return ticket(ctx, s.reads, id)
 }
 
+// Ticket reads a ticket in the transaction. The writer holds the
+// database's write lock from the transaction's start: nobody else changes
+// the ticket before it ends.
+func (t *txn) Ticket(ctx context.Context, id int64) (support.Ticket, error) {
+	return ticket(ctx, t, id)
+}
+
 // stringsJSON encodes a list of strings, such as tags, as a JSON array,
 // never null.
 func stringsJSON(list []string) (string, error) {
@@ -78,139 +83,42 @@ func nonNil(list []string) []string {
 	return list
 }
 
-// CreateTicket opens a ticket as new, frontline, version 1.
-func (s *Store) CreateTicket(ctx context.Context, actor store.Actor, n support.NewTicket, idem store.Idempotency) (t support.Ticket, replayed bool, err error) {
-	err = s.write(ctx, func(tx *txn, now time.Time) error {
-		id, found, err := replay(ctx, tx, actor, idem, resourceTicket)
-		if err != nil {
-			return err
-		}
-		if found {
-			replayed = true
-			t, err = ticket(ctx, tx, id)
-			return err
-		}
-		if n.AccountID != 0 {
-			if err := checkAccount(ctx, tx, "account_id", n.AccountID, ""); err != nil {
-				return err
-			}
-		}
-		tags, err := stringsJSON(n.Tags)
-		if err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO tickets (subject, description, status, severity, division,
-			region, language, channel, requester_kind, requester_name, requester_email, account_id, tier,
-			product_version, environment, tags, version, created_at, updated_at, search_text)
-			VALUES (?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'frontline', ?, ?, ?, 1, ?, ?, ?)`,
-			n.Subject, n.Description, n.Severity, n.Division, n.Region, n.Language, n.Channel,
-			n.RequesterKind, n.RequesterName, n.RequesterEmail, nullID(n.AccountID),
-			n.ProductVersion, n.Environment, tags, now.UnixMilli(), now.UnixMilli(),
-			support.SearchText(n.Subject, n.Description))
-		if err != nil {
-			return err
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if t, err = ticket(ctx, tx, id); err != nil {
-			return err
-		}
-		if err := s.changed(ctx, tx, now, actor, &t, kindCreated, nil, t); err != nil {
-			return err
-		}
-		return remember(ctx, tx, now, actor, idem, resourceTicket, id)
-	})
-	return t, replayed, err
+// InsertTicket stores a new ticket as new, frontline, version 1.
+func (t *txn) InsertTicket(ctx context.Context, n support.NewTicket, at time.Time) (int64, error) {
+	tags, err := stringsJSON(n.Tags)
+	if err != nil {
+		return 0, err
+	}
+	res, err := t.ExecContext(ctx, `INSERT INTO tickets (subject, description, status, severity, division,
+		region, language, channel, requester_kind, requester_name, requester_email, account_id, tier,
+		product_version, environment, tags, version, created_at, updated_at, search_text)
+		VALUES (?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'frontline', ?, ?, ?, 1, ?, ?, ?)`,
+		n.Subject, n.Description, n.Severity, n.Division, n.Region, n.Language, n.Channel,
+		n.RequesterKind, n.RequesterName, n.RequesterEmail, nullID(n.AccountID),
+		n.ProductVersion, n.Environment, tags, at.UnixMilli(), at.UnixMilli(),
+		support.SearchText(n.Subject, n.Description))
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
 }
 
-// UpdateTicket applies p under the domain rules. A patch that changes
-// nothing writes nothing and leaves the version as it was.
-func (s *Store) UpdateTicket(ctx context.Context, actor store.Actor, id int64, p support.TicketPatch) (t support.Ticket, err error) {
-	err = s.write(ctx, func(tx *txn, now time.Time) error {
-		cur, err := ticket(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if p.Version != nil && *p.Version != cur.Version {
-			return &support.ConflictError{Current: cur.Version, Wanted: *p.Version}
-		}
-		next, err := p.Apply(cur)
-		if err != nil {
-			return err
-		}
-		if next.Assignee != "" && next.Assignee != cur.Assignee {
-			u, err := userWhere(ctx, tx, "email = ?", next.Assignee, "user "+next.Assignee)
-			if errors.Is(err, support.ErrNotFound) {
-				return &support.ValidationError{Field: "assignee", Message: fmt.Sprintf("no user has the email %s", next.Assignee)}
-			}
-			if err != nil {
-				return err
-			}
-			next.Assignee = u.Email
-		}
-		if err := checkHoldMove(ctx, tx, actor, cur, next.Assignee); err != nil {
-			return err
-		}
-		before, after, err := changes(cur, next)
-		if err != nil || len(after) == 0 {
-			t = cur
-			return err
-		}
-		next.Version, next.UpdatedAt = cur.Version+1, now
-		if next.Assignee != cur.Assignee {
-			next.AssignedAt = nil
-			if next.Assignee != "" {
-				next.AssignedAt = &now
-			}
-		}
-		tags, err := stringsJSON(next.Tags)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE tickets SET subject = ?, status = ?, severity = ?, tier = ?,
-			assignee_id = (SELECT id FROM users WHERE email = ?), assigned_at = ?, tags = ?, version = ?, updated_at = ?,
-			search_text = ? WHERE id = ?`,
-			next.Subject, next.Status, next.Severity, next.Tier, next.Assignee, millisOrNull(next.AssignedAt),
-			tags, next.Version, now.UnixMilli(), support.SearchText(next.Subject, next.Description), id); err != nil {
-			return err
-		}
-		t = next
-		return s.changed(ctx, tx, now, actor, &t, kindUpdated, before, after)
-	})
-	return t, err
+// SaveTicket writes the fields a ticket's update can change.
+func (t *txn) SaveTicket(ctx context.Context, tk support.Ticket) error {
+	tags, err := stringsJSON(tk.Tags)
+	if err != nil {
+		return err
+	}
+	_, err = t.ExecContext(ctx, `UPDATE tickets SET subject = ?, status = ?, severity = ?, tier = ?,
+		assignee_id = (SELECT id FROM users WHERE email = ?), assigned_at = ?, tags = ?, version = ?, updated_at = ?,
+		search_text = ? WHERE id = ?`,
+		tk.Subject, tk.Status, tk.Severity, tk.Tier, tk.Assignee, millisOrNull(tk.AssignedAt),
+		tags, tk.Version, tk.UpdatedAt.UnixMilli(), support.SearchText(tk.Subject, tk.Description), tk.ID)
+	return err
 }
 
-// changes lists the fields, by their JSON names, that differ between two
-// states of a ticket: the before and after of its update event.
-func changes(prev, next support.Ticket) (before, after map[string]any, err error) {
-	p, err := fields(prev)
-	if err != nil {
-		return nil, nil, err
-	}
-	n, err := fields(next)
-	if err != nil {
-		return nil, nil, err
-	}
-	before, after = map[string]any{}, map[string]any{}
-	for k := range p {
-		if _, ok := n[k]; !ok {
-			n[k] = nil // dropped by omitempty
-		}
-	}
-	for k, v := range n {
-		if !reflect.DeepEqual(p[k], v) {
-			before[k], after[k] = p[k], v
-		}
-	}
-	return before, after, nil
-}
-
-func fields(t support.Ticket) (map[string]any, error) {
-	data, err := json.Marshal(t)
-	if err != nil {
-		return nil, err
-	}
-	var m map[string]any
-	return m, json.Unmarshal(data, &m)
+// TouchTicket sets a ticket's update time.
+func (t *txn) TouchTicket(ctx context.Context, id int64, at time.Time) error {
+	_, err := t.ExecContext(ctx, `UPDATE tickets SET updated_at = ? WHERE id = ?`, at.UnixMilli(), id)
+	return err
 }

@@ -4,9 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 
 	sqlite "modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/supctl/supctl/pkg/store"
 )
 
 // queryer is what both *sql.DB and *sql.Tx offer, so a lookup can run
@@ -49,3 +52,17 @@ func isUnique(err error) bool {
 
 // nullID stores a zero id as NULL, for optional references.
 func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
+
+// InTx runs fn as one of the writer's queued writes (see write): in a
+// transaction, and in a savepoint of it when it shares the transaction
+// with others.
+func (s *Store) InTx(ctx context.Context, fn func(tx store.Tx, now time.Time) error) error {
+	return s.write(ctx, func(t *txn, now time.Time) error { return fn(t, now) })
+}
+
+// View runs fn over the read pool. Each of its queries reads the latest
+// commit, as the server's reads do: a view that needs one snapshot across
+// queries asks for a transaction instead.
+func (s *Store) View(ctx context.Context, fn func(tx store.Tx) error) error {
+	return fn(&txn{ctx: ctx, stmts: s.reads})
+}

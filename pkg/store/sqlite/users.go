@@ -47,55 +47,36 @@ func stringList(data string) ([]string, error) {
 	return list, json.Unmarshal([]byte(data), &list)
 }
 
-// skills reads what a pick needs of the actor: the divisions and languages
-// they take, and their work-in-progress limit.
-func skills(ctx context.Context, q queryer, actor store.Actor) (support.User, error) {
-	u := support.User{ID: actor.ID, Email: actor.Email}
-	var divisions, languages string
-	err := q.QueryRowContext(ctx, `SELECT divisions, languages, wip_limit FROM users WHERE id = ?`, actor.ID).
-		Scan(&divisions, &languages, &u.WIPLimit)
-	if errors.Is(err, sql.ErrNoRows) {
-		return u, fmt.Errorf("user %s: %w", actor.Email, support.ErrNotFound)
+// InsertUser stores a user; emails are unique regardless of case.
+func (t *txn) InsertUser(ctx context.Context, u support.User) (int64, error) {
+	divisions, err := stringsJSON(u.Divisions)
+	if err != nil {
+		return 0, err
+	}
+	languages, err := stringsJSON(u.Languages)
+	if err != nil {
+		return 0, err
+	}
+	res, err := t.ExecContext(ctx, `INSERT INTO users (email, name, role, region, tier, account_id,
+		divisions, languages, wip_limit, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		u.Email, u.Name, u.Role, u.Region, u.Tier, nullID(u.AccountID), divisions, languages, u.WIPLimit, u.CreatedAt.UnixMilli())
+	if isUnique(err) {
+		return 0, fmt.Errorf("user %s: %w", u.Email, support.ErrDuplicate)
 	}
 	if err != nil {
-		return u, err
+		return 0, err
 	}
-	return u, decodeSkills(&u, divisions, languages)
+	return res.LastInsertId()
 }
 
-// CreateUser adds a user; emails are unique regardless of case.
-func (s *Store) CreateUser(ctx context.Context, actor store.Actor, u support.User) (support.User, error) {
-	err := s.write(ctx, func(tx *txn, now time.Time) error {
-		u.CreatedAt = now
-		u.Divisions, u.Languages = nonNil(u.Divisions), nonNil(u.Languages)
-		if u.AccountID != 0 {
-			if err := checkAccount(ctx, tx, "account_id", u.AccountID, "partner"); err != nil {
-				return err
-			}
-		}
-		divisions, err := stringsJSON(u.Divisions)
-		if err != nil {
-			return err
-		}
-		languages, err := stringsJSON(u.Languages)
-		if err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO users (email, name, role, region, tier, account_id,
-			divisions, languages, wip_limit, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			u.Email, u.Name, u.Role, u.Region, u.Tier, nullID(u.AccountID), divisions, languages, u.WIPLimit, now.UnixMilli())
-		if isUnique(err) {
-			return fmt.Errorf("user %s: %w", u.Email, support.ErrDuplicate)
-		}
-		if err != nil {
-			return err
-		}
-		if u.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		return event(ctx, tx, now, actor, entityUser, u.ID, kindCreated, nil, u)
-	})
-	return u, err
+// UserByID finds a user by id in the transaction.
+func (t *txn) UserByID(ctx context.Context, id int64) (support.User, error) {
+	return userWhere(ctx, t, "id = ?", id, fmt.Sprintf("user %d", id))
+}
+
+// UserByEmail finds a user by email, ignoring case, in the transaction.
+func (t *txn) UserByEmail(ctx context.Context, email string) (support.User, error) {
+	return userWhere(ctx, t, "email = ?", email, "user "+email)
 }
 
 // UserByEmail finds a user by email, ignoring case.
@@ -134,47 +115,25 @@ func scanToken(row scanner) (support.Token, error) {
 	return t, err
 }
 
-// tokenEvent is what a token's events record of it: never the hash.
-func tokenEvent(t support.Token) map[string]any {
-	return map[string]any{"id": t.ID, "label": t.Label, "expires_at": t.ExpiresAt}
+// LiveTokens counts a user's tokens unexpired at now.
+func (t *txn) LiveTokens(ctx context.Context, userID int64, now time.Time) (int, error) {
+	var live int
+	err := t.QueryRowContext(ctx, `SELECT count(*) FROM tokens WHERE user_id = ? AND (expires_at IS NULL OR expires_at > ?)`,
+		userID, now.UnixMilli()).Scan(&live)
+	return live, err
 }
 
-// CreateToken stores a token hash and records the grant on the user's
-// history, with its label but never the hash.
-func (s *Store) CreateToken(ctx context.Context, actor store.Actor, n store.NewToken) (support.Token, error) {
-	var t support.Token
-	err := s.write(ctx, func(tx *txn, now time.Time) error {
-		u, err := userWhere(ctx, tx, "id = ?", n.UserID, fmt.Sprintf("user %d", n.UserID))
-		if err != nil {
-			return err
-		}
-		var live int
-		err = tx.QueryRowContext(ctx, `SELECT count(*) FROM tokens WHERE user_id = ? AND (expires_at IS NULL OR expires_at > ?)`,
-			n.UserID, now.UnixMilli()).Scan(&live)
-		if err != nil {
-			return err
-		}
-		if live >= support.MaxLiveTokens {
-			return fmt.Errorf("%s holds %d unexpired tokens, the most one user may hold: %w", u.Email, live, support.ErrTooManyTokens)
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO tokens (hash, user_id, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
-			n.Hash, n.UserID, n.Label, now.UnixMilli(), millisOrNull(n.ExpiresAt))
-		if isUnique(err) {
-			return fmt.Errorf("token: %w", support.ErrDuplicate)
-		}
-		if err != nil {
-			return err
-		}
-		t = support.Token{UserID: u.ID, User: u.Email, Label: n.Label, CreatedAt: now}
-		if n.ExpiresAt != nil {
-			t.ExpiresAt = timeOrNil(millisOrNull(n.ExpiresAt))
-		}
-		if t.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		return event(ctx, tx, now, actor, entityUser, n.UserID, kindTokenCreated, nil, tokenEvent(t))
-	})
-	return t, err
+// InsertToken stores a token's hash, never the token.
+func (t *txn) InsertToken(ctx context.Context, n store.NewToken, at time.Time) (int64, error) {
+	res, err := t.ExecContext(ctx, `INSERT INTO tokens (hash, user_id, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+		n.Hash, n.UserID, n.Label, at.UnixMilli(), millisOrNull(n.ExpiresAt))
+	if isUnique(err) {
+		return 0, fmt.Errorf("token: %w", support.ErrDuplicate)
+	}
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
 }
 
 // TokenByHash finds a token and its owner.
@@ -197,41 +156,30 @@ func (s *Store) ListTokens(ctx context.Context, userID int64) ([]support.Token, 
 		`SELECT `+tokenColumns+` FROM tokens JOIN users ON users.id = tokens.user_id WHERE tokens.user_id = ? ORDER BY tokens.id`, userID)
 }
 
-// RevokeToken deletes a token and records the revocation on its owner's
-// history.
-func (s *Store) RevokeToken(ctx context.Context, actor store.Actor, id, ownerID int64) (support.Token, error) {
-	var t support.Token
-	err := s.write(ctx, func(tx *txn, now time.Time) error {
-		var err error
-		t, err = scanToken(tx.QueryRowContext(ctx,
-			`SELECT `+tokenColumns+` FROM tokens JOIN users ON users.id = tokens.user_id WHERE tokens.id = ?`, id))
-		if errors.Is(err, sql.ErrNoRows) || err == nil && ownerID != 0 && t.UserID != ownerID {
-			return fmt.Errorf("token %d: %w", id, support.ErrNotFound)
-		}
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM tokens WHERE id = ?`, id); err != nil {
-			return err
-		}
-		return event(ctx, tx, now, actor, entityUser, t.UserID, kindTokenRevoked, tokenEvent(t), nil)
-	})
-	return t, err
+// Token finds a token by id.
+func (t *txn) Token(ctx context.Context, id int64) (support.Token, error) {
+	tk, err := scanToken(t.QueryRowContext(ctx,
+		`SELECT `+tokenColumns+` FROM tokens JOIN users ON users.id = tokens.user_id WHERE tokens.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return tk, fmt.Errorf("token %d: %w", id, support.ErrNotFound)
+	}
+	return tk, err
 }
 
-// TouchToken records that a token was used now, unless it was within
-// support.LastUsedResolution.
-func (s *Store) TouchToken(ctx context.Context, id int64) (bool, error) {
-	var wrote bool
-	err := s.write(ctx, func(tx *txn, now time.Time) error {
-		res, err := tx.ExecContext(ctx, `UPDATE tokens SET last_used_at = ? WHERE id = ? AND coalesce(last_used_at, 0) <= ?`,
-			now.UnixMilli(), id, now.Add(-support.LastUsedResolution).UnixMilli())
-		if err != nil {
-			return err
-		}
-		n, err := res.RowsAffected()
-		wrote = n > 0
-		return err
-	})
-	return wrote, err
+// DeleteToken deletes a token.
+func (t *txn) DeleteToken(ctx context.Context, id int64) error {
+	_, err := t.ExecContext(ctx, `DELETE FROM tokens WHERE id = ?`, id)
+	return err
+}
+
+// TouchToken records a token's use at at, unless its last use is after
+// unlessAfter.
+func (t *txn) TouchToken(ctx context.Context, id int64, at, unlessAfter time.Time) (bool, error) {
+	res, err := t.ExecContext(ctx, `UPDATE tokens SET last_used_at = ? WHERE id = ? AND coalesce(last_used_at, 0) <= ?`,
+		at.UnixMilli(), id, unlessAfter.UnixMilli())
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
 }

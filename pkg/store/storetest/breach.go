@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/support"
 )
 
@@ -34,13 +34,13 @@ type breachArgs struct {
 
 func newFakeBreach() *fakeBreach { return &fakeBreach{last: map[int64]breachArgs{}} }
 
-func (f *fakeBreach) fn(t support.Ticket, account *support.Account, events []support.Event) (store.Breach, bool) {
+func (f *fakeBreach) fn(t support.Ticket, account *support.Account, events []support.Event) (support.Breach, bool) {
 	f.mu.Lock()
 	f.last[t.ID] = breachArgs{t, account, events}
 	shift := f.shift
 	f.mu.Unlock()
 	if len(events) == 0 || !slices.Contains(support.ActiveStatuses, t.Status) || strings.HasPrefix(t.Status, "pending_") {
-		return store.Breach{}, false
+		return support.Breach{}, false
 	}
 	last := events[0].At
 	for _, ev := range events {
@@ -52,11 +52,11 @@ func (f *fakeBreach) fn(t support.Ticket, account *support.Account, events []sup
 		if n, ok := strings.CutPrefix(tag, "sla-"); ok {
 			if minutes, err := strconv.Atoi(n); err == nil {
 				at := last.Add(time.Duration(minutes)*time.Minute + shift)
-				return store.Breach{At: at, Clock: "next update"}, true
+				return support.Breach{At: at, Clock: "next update"}, true
 			}
 		}
 	}
-	return store.Breach{}, false
+	return support.Breach{}, false
 }
 
 func (f *fakeBreach) setShift(d time.Duration) {
@@ -91,7 +91,7 @@ func wantBreach(t *testing.T, what string, tk support.Ticket, want time.Time) {
 func kinds(evs []support.Event) []string {
 	out := make([]string, len(evs))
 	for i, ev := range evs {
-		out[i] = ev.Kind
+		out[i] = string(ev.Kind)
 	}
 	return out
 }
@@ -115,7 +115,7 @@ func testBreach(t *testing.T, e *env) {
 
 	// Every change recomputes it, after its event is in the history.
 	e.clock.Advance(5 * time.Minute)
-	if _, _, err := e.s.AddComment(e.ctx, e.as(e.ken), tk.ID, support.NewComment{Body: "Any news?"}, store.Idempotency{}); err != nil {
+	if _, _, err := e.s.AddComment(e.ctx, e.as(e.ken), tk.ID, support.NewComment{Body: "Any news?"}, service.Idempotency{}); err != nil {
 		t.Fatal(err)
 	}
 	tk = e.get(tk.ID)

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -40,7 +41,7 @@ func ContentionTicket(i int) support.NewTicket {
 // is nothing left to pick, and returns the ids each actor was told it won,
 // by email. Any other error, any pick not claimed for its caller, and more
 // picks than the queues' tickets, which stops the race, fail t.
-func Drain(t testing.TB, s store.Store, actors []store.Actor, queues []support.Queue, tickets int) map[string][]int64 {
+func Drain(t testing.TB, s *service.Service, actors []support.User, queues []support.Queue, tickets int) map[string][]int64 {
 	won := make([][]int64, len(actors))
 	// Each caller's last call finds nothing; calls beyond those and one
 	// per ticket would be picks of tickets already taken.
@@ -144,14 +145,14 @@ func testClaimContention(t *testing.T, e *env) {
 		news[i] = ContentionTicket(i)
 	}
 	want := e.seed(e.as(e.ken), news)
-	actors := make([]store.Actor, ContentionCallers)
+	actors := make([]support.User, ContentionCallers)
 	for i := range actors {
 		u := e.user(e.as(e.admin), support.User{Email: fmt.Sprintf("engineer%02d@example.com", i), Role: "engineer",
 			Region: "apac-jp", WIPLimit: ContentionTickets})
 		actors[i] = e.as(u)
 	}
 	won := Drain(t, e.s, actors, ContentionQueues, ContentionTickets)
-	owner := Owners(t, e.s)
+	owner := Owners(t, e.st)
 	if err := CheckClaims(want, won, owner); err != nil {
 		t.Fatal(err)
 	}

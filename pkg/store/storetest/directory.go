@@ -10,14 +10,14 @@ func testUsers(t *testing.T, e *env) {
 	if e.ken.ID == 0 || !e.ken.CreatedAt.Equal(start) {
 		t.Errorf("created user %+v: want an id and created_at %s", e.ken, start)
 	}
-	got, err := e.s.UserByEmail(e.ctx, "Ken@Example.COM")
+	got, err := e.st.UserByEmail(e.ctx, "Ken@Example.COM")
 	if err != nil {
 		t.Fatalf("UserByEmail ignoring case: %v", err)
 	}
 	wantEqual(t, "UserByEmail", got, e.ken)
 
 	p := e.user(e.as(e.admin), support.User{Email: "pat@resell.example", Name: "Pat", Role: "partner", AccountID: e.partner.ID})
-	if got, _ := e.s.UserByEmail(e.ctx, p.Email); got.AccountID != e.partner.ID {
+	if got, _ := e.st.UserByEmail(e.ctx, p.Email); got.AccountID != e.partner.ID {
 		t.Errorf("partner user's account = %d, want %d", got.AccountID, e.partner.ID)
 	}
 
@@ -27,15 +27,15 @@ func testUsers(t *testing.T, e *env) {
 	wantValidation(t, "user of a missing account", err, "account_id")
 	_, err = e.s.CreateUser(e.ctx, e.as(e.admin), support.User{Email: "y@example.com", Role: "partner", AccountID: e.acme.ID})
 	wantValidation(t, "partner user of a customer", err, "account_id")
-	_, err = e.s.UserByEmail(e.ctx, "nobody@example.com")
+	_, err = e.st.UserByEmail(e.ctx, "nobody@example.com")
 	wantIs(t, "missing user", err, support.ErrNotFound)
 
-	users, err := e.s.ListUsers(e.ctx)
+	users, err := e.st.ListUsers(e.ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantEqual(t, "ListUsers", users, []support.User{e.admin, e.ken, e.ana, p})
-	if n, err := e.s.CountUsers(e.ctx); err != nil || n != 4 {
+	if n, err := e.st.CountUsers(e.ctx); err != nil || n != 4 {
 		t.Errorf("CountUsers = %d, %v; want 4", n, err)
 	}
 
@@ -46,7 +46,7 @@ func testUsers(t *testing.T, e *env) {
 }
 
 func testAccounts(t *testing.T, e *env) {
-	got, err := e.s.Account(e.ctx, e.acme.ID)
+	got, err := e.st.Account(e.ctx, e.acme.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func testAccounts(t *testing.T, e *env) {
 	if e.acme.PartnerID != e.partner.ID || !e.acme.CreatedAt.Equal(start) {
 		t.Errorf("created account %+v: want partner %d, created_at %s", e.acme, e.partner.ID, start)
 	}
-	all, err := e.s.ListAccounts(e.ctx)
+	all, err := e.st.ListAccounts(e.ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func testAccounts(t *testing.T, e *env) {
 	wantValidation(t, "missing partner", err, "partner_id")
 	_, err = e.s.CreateAccount(e.ctx, e.as(e.admin), support.Account{Name: "Initech", Kind: "customer", PartnerID: e.globex.ID})
 	wantValidation(t, "partner that is a customer", err, "partner_id")
-	_, err = e.s.Account(e.ctx, 9999)
+	_, err = e.st.Account(e.ctx, 9999)
 	wantIs(t, "missing account", err, support.ErrNotFound)
 
 	evs := e.events("account", e.acme.ID)

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -18,17 +19,19 @@ import (
 var start = time.Date(2025, 3, 10, 9, 0, 0, 0, time.UTC)
 
 // system is the actor of changes nobody signed in for, like the first admin.
-var system = store.Actor{Email: "system"}
+var system = support.User{Email: "system", Role: support.RoleAdmin}
 
 // env is one empty store with a few users and accounts.
 type env struct {
-	t     *testing.T
-	ctx   context.Context
-	s     store.Store
+	t   *testing.T
+	ctx context.Context
+	// st is the backend under test, s the service over it.
+	st    store.Store
+	s     *service.Service
 	clock *Clock
 	// breach is the store's BreachFunc; seed bypasses it.
 	breach *fakeBreach
-	seed   func(actor store.Actor, tickets []support.NewTicket) []int64
+	seed   func(actor support.User, tickets []support.NewTicket) []int64
 
 	admin, ken, ana support.User
 	// partner resells to acme; globex buys directly.
@@ -38,10 +41,10 @@ type env struct {
 func setup(t *testing.T, b Backend) *env {
 	clock := NewClock(start)
 	breach := newFakeBreach()
-	e := &env{t: t, ctx: t.Context(), clock: clock, breach: breach,
-		s: b.Open(t, Options{Now: clock.Now, Breach: breach.fn})}
-	e.seed = func(actor store.Actor, tickets []support.NewTicket) []int64 {
-		return b.Seed(t, e.s, actor, clock.Now(), tickets)
+	e := &env{t: t, ctx: t.Context(), clock: clock, breach: breach, st: b.Open(t, Options{Now: clock.Now})}
+	e.s = service.New(e.st, service.WithClock(clock.Now), service.WithBreach(breach.fn))
+	e.seed = func(actor support.User, tickets []support.NewTicket) []int64 {
+		return Load(t, e.st, store.ActorOf(actor), clock.Now(), tickets)
 	}
 	e.admin = e.user(system, support.User{Email: "admin@example.com", Name: "Admin", Role: "admin"})
 	e.ken = e.user(e.as(e.admin), support.User{Email: "ken@example.com", Name: "Ken Sato", Role: "engineer", Region: "apac-jp", Tier: "frontline"})
@@ -52,9 +55,10 @@ func setup(t *testing.T, b Backend) *env {
 	return e
 }
 
-func (e *env) as(u support.User) store.Actor { return store.Actor{ID: u.ID, Email: u.Email} }
+// as is u acting: the suite's calls name who makes them.
+func (e *env) as(u support.User) support.User { return u }
 
-func (e *env) user(actor store.Actor, u support.User) support.User {
+func (e *env) user(actor support.User, u support.User) support.User {
 	e.t.Helper()
 	u, err := e.s.CreateUser(e.ctx, actor, u)
 	if err != nil {
@@ -98,7 +102,7 @@ func (e *env) newTicket(mods ...func(*support.NewTicket)) support.NewTicket {
 
 func (e *env) ticket(mods ...func(*support.NewTicket)) support.Ticket {
 	e.t.Helper()
-	t, _, err := e.s.CreateTicket(e.ctx, e.as(e.ken), e.newTicket(mods...), store.Idempotency{})
+	t, _, err := e.s.CreateTicket(e.ctx, e.as(e.ken), e.newTicket(mods...), service.Idempotency{})
 	if err != nil {
 		e.t.Fatalf("CreateTicket: %v", err)
 	}
@@ -116,16 +120,16 @@ func (e *env) update(id int64, p support.TicketPatch) support.Ticket {
 
 func (e *env) get(id int64) support.Ticket {
 	e.t.Helper()
-	t, err := e.s.Ticket(e.ctx, id)
+	t, err := e.st.Ticket(e.ctx, id)
 	if err != nil {
 		e.t.Fatalf("Ticket(%d): %v", id, err)
 	}
 	return t
 }
 
-func (e *env) events(entityType string, id int64) []support.Event {
+func (e *env) events(entityType support.EntityType, id int64) []support.Event {
 	e.t.Helper()
-	evs, err := e.s.ListEvents(e.ctx, entityType, id)
+	evs, err := e.st.ListEvents(e.ctx, entityType, id)
 	if err != nil {
 		e.t.Fatalf("ListEvents(%s, %d): %v", entityType, id, err)
 	}
@@ -136,7 +140,7 @@ func (e *env) events(entityType string, id int64) []support.Event {
 func (e *env) all(f support.TicketFilter) []support.Ticket {
 	e.t.Helper()
 	f.Limit = support.MaxLimit
-	page, err := e.s.ListTickets(e.ctx, f)
+	page, err := e.st.ListTickets(e.ctx, f)
 	if err != nil {
 		e.t.Fatalf("ListTickets(%+v): %v", f, err)
 	}
@@ -200,7 +204,7 @@ func wantValidation(t *testing.T, what string, err error, field string) {
 }
 
 // wantEvent checks the one event at index i of evs.
-func wantEvent(t *testing.T, evs []support.Event, i int, kind, actor string, at time.Time, before, after any) {
+func wantEvent(t *testing.T, evs []support.Event, i int, kind support.EventKind, actor string, at time.Time, before, after any) {
 	t.Helper()
 	if i >= len(evs) {
 		t.Errorf("event %d: only %d events: %+v", i, len(evs), evs)

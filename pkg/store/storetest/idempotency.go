@@ -6,12 +6,12 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/support"
 )
 
 func testIdempotentCreate(t *testing.T, e *env) {
-	key := store.Idempotency{Key: "k-1", Fingerprint: "fp-1"}
+	key := service.Idempotency{Key: "k-1", Fingerprint: "fp-1"}
 	first, replayed, err := e.s.CreateTicket(e.ctx, e.as(e.ken), e.newTicket(), key)
 	if err != nil || replayed {
 		t.Fatalf("first create: replayed %v, %v", replayed, err)
@@ -22,7 +22,7 @@ func testIdempotentCreate(t *testing.T, e *env) {
 	}
 	wantEqual(t, "replayed ticket", again, first)
 
-	_, _, err = e.s.CreateTicket(e.ctx, e.as(e.ken), e.newTicket(), store.Idempotency{Key: "k-1", Fingerprint: "fp-2"})
+	_, _, err = e.s.CreateTicket(e.ctx, e.as(e.ken), e.newTicket(), service.Idempotency{Key: "k-1", Fingerprint: "fp-2"})
 	wantIs(t, "key reused for another request", err, support.ErrIdempotencyMismatch)
 	_, _, err = e.s.AddComment(e.ctx, e.as(e.ken), first.ID, support.NewComment{Body: "hi"}, key)
 	wantIs(t, "ticket key reused for a comment", err, support.ErrIdempotencyMismatch)
@@ -42,7 +42,7 @@ func testIdempotentCreate(t *testing.T, e *env) {
 
 func testIdempotentComment(t *testing.T, e *env) {
 	tk := e.ticket()
-	key := store.Idempotency{Key: "c-1", Fingerprint: "fp-1"}
+	key := service.Idempotency{Key: "c-1", Fingerprint: "fp-1"}
 	body := support.NewComment{Body: "Restarting the ZKFC fixed it."}
 	first, replayed, err := e.s.AddComment(e.ctx, e.as(e.ken), tk.ID, body, key)
 	if err != nil || replayed {
@@ -53,12 +53,12 @@ func testIdempotentComment(t *testing.T, e *env) {
 		t.Fatalf("retry: replayed %v, %v; want the first comment replayed", replayed, err)
 	}
 	wantEqual(t, "replayed comment", again, first)
-	_, _, err = e.s.AddComment(e.ctx, e.as(e.ken), tk.ID, support.NewComment{Body: "other"}, store.Idempotency{Key: "c-1", Fingerprint: "fp-2"})
+	_, _, err = e.s.AddComment(e.ctx, e.as(e.ken), tk.ID, support.NewComment{Body: "other"}, service.Idempotency{Key: "c-1", Fingerprint: "fp-2"})
 	wantIs(t, "key reused for another comment", err, support.ErrIdempotencyMismatch)
 	_, _, err = e.s.CreateTicket(e.ctx, e.as(e.ken), e.newTicket(), key)
 	wantIs(t, "comment key reused for a ticket", err, support.ErrIdempotencyMismatch)
 
-	comments, err := e.s.ListComments(e.ctx, tk.ID, true)
+	comments, err := e.st.ListComments(e.ctx, tk.ID, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func concurrently(n int, fn func(i int) error) []error {
 
 func testConcurrentIdempotentCreate(t *testing.T, e *env) {
 	const n = 32
-	key := store.Idempotency{Key: "burst", Fingerprint: "fp"}
+	key := service.Idempotency{Key: "burst", Fingerprint: "fp"}
 	nt := e.newTicket()
 	made := make([]support.Ticket, n)
 	replays := make([]bool, n)

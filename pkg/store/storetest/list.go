@@ -70,7 +70,7 @@ func testFilters(t *testing.T, e *env) {
 		}
 		f := c.f
 		f.Count, f.Limit = true, 1
-		page, err := e.s.ListTickets(e.ctx, f)
+		page, err := e.st.ListTickets(e.ctx, f)
 		if err != nil {
 			t.Fatalf("%s: ListTickets: %v", c.name, err)
 		}
@@ -143,7 +143,7 @@ func testPagination(t *testing.T, e *env) {
 		wantEqual(t, fmt.Sprintf("sort %s, S1 and S2", sort), got, ids(urgent))
 	}
 	// Sort defaults to updated, limit to DefaultLimit.
-	page, err := e.s.ListTickets(e.ctx, support.TicketFilter{})
+	page, err := e.st.ListTickets(e.ctx, support.TicketFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +162,7 @@ func walk(t *testing.T, e *env, f support.TicketFilter) []int64 {
 		if pages > 100 {
 			t.Fatalf("%+v: no end after 100 pages", f)
 		}
-		page, err := e.s.ListTickets(e.ctx, f)
+		page, err := e.st.ListTickets(e.ctx, f)
 		if err != nil {
 			t.Fatalf("ListTickets(%+v): %v", f, err)
 		}
@@ -184,7 +184,7 @@ func testPaginationIgnoresNewRows(t *testing.T, e *env) {
 		old = append(old, e.ticket().ID)
 	}
 	slices.Reverse(old)
-	first, err := e.s.ListTickets(e.ctx, support.TicketFilter{Limit: 2})
+	first, err := e.st.ListTickets(e.ctx, support.TicketFilter{Limit: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +200,7 @@ func testListErrors(t *testing.T, e *env) {
 	for range 3 {
 		e.ticket()
 	}
-	page, err := e.s.ListTickets(e.ctx, support.TicketFilter{Limit: 1})
+	page, err := e.st.ListTickets(e.ctx, support.TicketFilter{Limit: 1})
 	if err != nil || page.NextCursor == "" {
 		t.Fatalf("first page: cursor %q, %v", page.NextCursor, err)
 	}
@@ -212,10 +212,10 @@ func testListErrors(t *testing.T, e *env) {
 		"updated cursor, breach sort":   {Cursor: page.NextCursor, Sort: "breach"},
 	}
 	for name, f := range bad {
-		_, err := e.s.ListTickets(e.ctx, f)
+		_, err := e.st.ListTickets(e.ctx, f)
 		wantValidation(t, name, err, "cursor")
 	}
-	_, err = e.s.ListTickets(e.ctx, support.TicketFilter{Sort: "priority"})
+	_, err = e.st.ListTickets(e.ctx, support.TicketFilter{Sort: "priority"})
 	wantValidation(t, "unknown sort", err, "sort")
 }
 
@@ -270,14 +270,14 @@ func testShiftFilters(t *testing.T, e *env) {
 		// The count is of every page, whatever the page size.
 		f := c.f
 		f.Count, f.Limit = true, 1
-		page, err := e.s.ListTickets(e.ctx, f)
+		page, err := e.st.ListTickets(e.ctx, f)
 		if err != nil {
 			t.Fatalf("%s: ListTickets: %v", c.name, err)
 		}
 		wantEqual(t, c.name+": total", page.Total, ptr(len(c.want)))
 		if page.NextCursor != "" {
 			f.Cursor = page.NextCursor
-			page, err = e.s.ListTickets(e.ctx, f)
+			page, err = e.st.ListTickets(e.ctx, f)
 			if err != nil {
 				t.Fatalf("%s: second page: %v", c.name, err)
 			}
@@ -285,7 +285,7 @@ func testShiftFilters(t *testing.T, e *env) {
 		}
 	}
 	// Without Count there is no total.
-	page, err := e.s.ListTickets(e.ctx, support.TicketFilter{})
+	page, err := e.st.ListTickets(e.ctx, support.TicketFilter{})
 	if err != nil || page.Total != nil {
 		t.Fatalf("a list without Count: total %v, %v", page.Total, err)
 	}

@@ -37,7 +37,7 @@ func (e *env) next(who support.User, req support.NextRequest) support.Pick {
 
 func (e *env) queue(q support.Queue) []int64 {
 	e.t.Helper()
-	ts, err := e.s.QueueTickets(e.ctx, q, 0)
+	ts, err := e.st.QueueTickets(e.ctx, q, 0)
 	if err != nil {
 		e.t.Fatalf("QueueTickets(%s): %v", q.Name(), err)
 	}
@@ -69,7 +69,7 @@ func testPickOrder(t *testing.T, e *env) {
 	order := []support.Ticket{overdue, c, sameAsC, lessSevere, a, olderS1, newerS1, pending}
 	wantEqual(t, "apac-jp/core", e.queue(jpCore), ids(order))
 	wantEqual(t, "apac-jp/spark", e.queue(jpSpark), ids([]support.Ticket{spark}))
-	limited, err := e.s.QueueTickets(e.ctx, jpCore, 3)
+	limited, err := e.st.QueueTickets(e.ctx, jpCore, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func testPickOrder(t *testing.T, e *env) {
 func testSkills(t *testing.T, e *env) {
 	mei := e.user(e.as(e.admin), support.User{Email: "mei@example.com", Name: "Mei", Role: "engineer", Region: "apac-jp",
 		Divisions: []string{"spark"}, Languages: []string{"ja"}, WIPLimit: 3})
-	got, err := e.s.UserByEmail(e.ctx, mei.Email)
+	got, err := e.st.UserByEmail(e.ctx, mei.Email)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +202,7 @@ func testQueueStats(t *testing.T, e *env) {
 	e.update(e.ticket(sla(-60)).ID, support.TicketPatch{Status: ptr("closed")})
 
 	queues := []support.Queue{jpCore, jpSpark, {Region: "apac-jp", Division: "core", Language: "ja"}}
-	stats, err := e.s.QueueStats(e.ctx, queues, t0)
+	stats, err := e.st.QueueStats(e.ctx, queues, t0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,12 +211,12 @@ func testQueueStats(t *testing.T, e *env) {
 		{Queue: "apac-jp/spark"},
 		{Queue: "apac-jp/core/ja", Unassigned: 2, OldestAt: ptr(t0.Add(5 * time.Minute)), NextBreach: &t0, Breached: 1},
 	})
-	later, err := e.s.QueueStats(e.ctx, queues[:1], t0.Add(10*time.Minute))
+	later, err := e.st.QueueStats(e.ctx, queues[:1], t0.Add(10*time.Minute))
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantEqual(t, "breached by a later now", later[0].Breached, 2)
-	if none, err := e.s.QueueStats(e.ctx, nil, t0); err != nil || len(none) != 0 || none == nil {
+	if none, err := e.st.QueueStats(e.ctx, nil, t0); err != nil || len(none) != 0 || none == nil {
 		t.Errorf("stats of no queues = %#v, %v; want an empty list", none, err)
 	}
 }

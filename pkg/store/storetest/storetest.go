@@ -1,5 +1,7 @@
 // Package storetest is the contract every store.Store backend passes. A
-// backend's test calls Run with a function that opens an empty store.
+// backend's test calls Run with a function that opens an empty store; the
+// suite drives it through the use cases of pkg/service, which hold the
+// rules, so that it checks what the API does on that backend.
 package storetest
 
 import (
@@ -15,19 +17,12 @@ import (
 type Options struct {
 	// Now is the source of every timestamp the store writes.
 	Now func() time.Time
-	// Breach computes tickets' next breaches; the suite passes a fake whose
-	// rules it knows.
-	Breach store.BreachFunc
 }
 
 // Backend is a store.Store implementation under test.
 type Backend struct {
 	// Open opens an empty store and closes it when t ends.
 	Open func(t *testing.T, o Options) store.Store
-	// Seed adds normalized tickets to s at once, as actor's CreateTicket
-	// at time at would, each with its created event but without a breach,
-	// and returns their ids. The contention tests need thousands.
-	Seed func(t *testing.T, s store.Store, actor store.Actor, at time.Time, tickets []support.NewTicket) []int64
 }
 
 // Run runs the whole contract against stores from b.

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/support"
 )
 
@@ -13,7 +13,7 @@ func testCreateTicket(t *testing.T, e *env) {
 	e.clock.Advance(time.Minute)
 	now := e.clock.Now()
 	n := e.newTicket()
-	got, replayed, err := e.s.CreateTicket(e.ctx, e.as(e.ken), n, store.Idempotency{})
+	got, replayed, err := e.s.CreateTicket(e.ctx, e.as(e.ken), n, service.Idempotency{})
 	if err != nil || replayed {
 		t.Fatalf("CreateTicket = replayed %v, %v", replayed, err)
 	}
@@ -32,9 +32,9 @@ func testCreateTicket(t *testing.T, e *env) {
 		t.Errorf("internal ticket %+v: want no account and empty, non-nil tags", internal)
 	}
 
-	_, _, err = e.s.CreateTicket(e.ctx, e.as(e.ken), e.newTicket(func(n *support.NewTicket) { n.AccountID = 9999 }), store.Idempotency{})
+	_, _, err = e.s.CreateTicket(e.ctx, e.as(e.ken), e.newTicket(func(n *support.NewTicket) { n.AccountID = 9999 }), service.Idempotency{})
 	wantValidation(t, "ticket of a missing account", err, "account_id")
-	_, err = e.s.Ticket(e.ctx, 9999)
+	_, err = e.st.Ticket(e.ctx, 9999)
 	wantIs(t, "missing ticket", err, support.ErrNotFound)
 
 	evs := e.events("ticket", got.ID)
@@ -115,14 +115,14 @@ func testUpdateTicketRules(t *testing.T, e *env) {
 func testComments(t *testing.T, e *env) {
 	tk := e.ticket()
 	e.clock.Advance(time.Minute)
-	reply, _, err := e.s.AddComment(e.ctx, e.as(e.ken), tk.ID, support.NewComment{Body: "Please send the NameNode logs."}, store.Idempotency{})
+	reply, _, err := e.s.AddComment(e.ctx, e.as(e.ken), tk.ID, support.NewComment{Body: "Please send the NameNode logs."}, service.Idempotency{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantEqual(t, "reply", reply, support.Comment{ID: reply.ID, TicketID: tk.ID, Author: e.ken.Email,
 		Body: "Please send the NameNode logs.", CreatedAt: e.clock.Now()})
 	e.clock.Advance(time.Minute)
-	note, _, err := e.s.AddComment(e.ctx, e.as(e.ana), tk.ID, support.NewComment{Body: "Looks like HDFS-1234.", Internal: true}, store.Idempotency{})
+	note, _, err := e.s.AddComment(e.ctx, e.as(e.ana), tk.ID, support.NewComment{Body: "Looks like HDFS-1234.", Internal: true}, service.Idempotency{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,20 +133,20 @@ func testComments(t *testing.T, e *env) {
 		t.Errorf("after comments: version %d updated %s, want 1 and %s", got.Version, got.UpdatedAt, e.clock.Now())
 	}
 
-	all, err := e.s.ListComments(e.ctx, tk.ID, true)
+	all, err := e.st.ListComments(e.ctx, tk.ID, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantEqual(t, "all comments", all, []support.Comment{reply, note})
-	public, err := e.s.ListComments(e.ctx, tk.ID, false)
+	public, err := e.st.ListComments(e.ctx, tk.ID, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantEqual(t, "public comments", public, []support.Comment{reply})
 
-	_, _, err = e.s.AddComment(e.ctx, e.as(e.ken), 9999, support.NewComment{Body: "hello"}, store.Idempotency{})
+	_, _, err = e.s.AddComment(e.ctx, e.as(e.ken), 9999, support.NewComment{Body: "hello"}, service.Idempotency{})
 	wantIs(t, "comment on a missing ticket", err, support.ErrNotFound)
-	_, err = e.s.ListComments(e.ctx, 9999, true)
+	_, err = e.st.ListComments(e.ctx, 9999, true)
 	wantIs(t, "comments of a missing ticket", err, support.ErrNotFound)
 
 	evs := e.events("ticket", tk.ID)
@@ -160,18 +160,18 @@ func testComments(t *testing.T, e *env) {
 func testRequesterReply(t *testing.T, e *env) {
 	tk := e.ticket()
 	e.clock.Advance(time.Minute)
-	answer, _, err := e.s.AddComment(e.ctx, e.as(e.ken), tk.ID, support.NewComment{Body: "Please send the NameNode logs."}, store.Idempotency{})
+	answer, _, err := e.s.AddComment(e.ctx, e.as(e.ken), tk.ID, support.NewComment{Body: "Please send the NameNode logs."}, service.Idempotency{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	e.clock.Advance(time.Hour)
-	reply, _, err := e.s.AddComment(e.ctx, e.as(e.ken), tk.ID, support.NewComment{Body: "Logs attached to the email.", FromRequester: true}, store.Idempotency{})
+	reply, _, err := e.s.AddComment(e.ctx, e.as(e.ken), tk.ID, support.NewComment{Body: "Logs attached to the email.", FromRequester: true}, service.Idempotency{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantEqual(t, "reply", reply, support.Comment{ID: reply.ID, TicketID: tk.ID, Author: e.ken.Email,
 		Body: "Logs attached to the email.", FromRequester: true, CreatedAt: e.clock.Now()})
-	public, err := e.s.ListComments(e.ctx, tk.ID, false)
+	public, err := e.st.ListComments(e.ctx, tk.ID, false)
 	if err != nil {
 		t.Fatal(err)
 	}

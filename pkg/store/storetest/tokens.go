@@ -2,57 +2,72 @@ package storetest
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/support"
 )
 
-// hashOf is a made-up token hash, distinct per name.
-func hashOf(name string) []byte {
-	return fmt.Appendf(nil, "%-32s", name)
+// issued is a token as the service issued it, and the hash the store
+// finds it by.
+type issued struct {
+	support.Token
+	hash []byte
 }
 
-func (e *env) token(actor store.Actor, n store.NewToken) support.Token {
+// token has by issue a token for owner, and returns it as stored.
+func (e *env) token(by, owner support.User, label string, expires *time.Time) issued {
 	e.t.Helper()
-	tok, err := e.s.CreateToken(e.ctx, actor, n)
+	it, err := e.s.IssueToken(e.ctx, by, service.TokenRequest{Email: owner.Email, Label: label, ExpiresAt: expires})
 	if err != nil {
-		e.t.Fatalf("CreateToken(%s): %v", n.Label, err)
+		e.t.Fatalf("IssueToken(%s): %v", label, err)
 	}
-	return tok
+	hash := service.HashToken(it.Token)
+	_, tok, err := e.st.TokenByHash(e.ctx, hash)
+	if err != nil {
+		e.t.Fatalf("TokenByHash(%s): %v", label, err)
+	}
+	if tok.ID != it.TokenID || !reflect.DeepEqual(tok.ExpiresAt, it.ExpiresAt) {
+		e.t.Errorf("issued %+v, stored %+v", it, tok)
+	}
+	return issued{tok, hash}
 }
 
 func testTokens(t *testing.T, e *env) {
-	hash := hashOf("laptop")
 	e.clock.Advance(time.Second)
-	tok := e.token(e.as(e.admin), store.NewToken{UserID: e.ken.ID, Hash: hash, Label: "laptop"})
+	tok := e.token(e.as(e.admin), e.ken, "laptop", nil)
 	want := support.Token{ID: tok.ID, UserID: e.ken.ID, User: e.ken.Email, Label: "laptop", CreatedAt: e.clock.Now()}
 	if tok.ID == 0 {
 		t.Errorf("created token %+v without an id", tok)
 	}
-	wantEqual(t, "created token", tok, want)
-	u, got, err := e.s.TokenByHash(e.ctx, hash)
+	wantEqual(t, "created token", tok.Token, want)
+	u, got, err := e.st.TokenByHash(e.ctx, tok.hash)
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantEqual(t, "token owner", u, e.ken)
 	wantEqual(t, "token by hash", got, want)
 
-	_, _, err = e.s.TokenByHash(e.ctx, []byte("unknown"))
+	_, _, err = e.st.TokenByHash(e.ctx, []byte("unknown"))
 	wantIs(t, "unknown token", err, support.ErrNotFound)
-	_, err = e.s.CreateToken(e.ctx, e.as(e.admin), store.NewToken{UserID: e.ana.ID, Hash: hash, Label: "again"})
+	err = e.st.InTx(e.ctx, func(tx store.Tx, now time.Time) error {
+		_, err := tx.InsertToken(e.ctx, store.NewToken{UserID: e.ana.ID, Hash: tok.hash, Label: "again"}, now)
+		return err
+	})
 	wantIs(t, "duplicate token", err, support.ErrDuplicate)
-	_, err = e.s.CreateToken(e.ctx, e.as(e.admin), store.NewToken{UserID: 9999, Hash: hashOf("other")})
+	_, err = e.s.IssueToken(e.ctx, e.as(e.admin), service.TokenRequest{Email: "nobody@example.com"})
 	wantIs(t, "token of a missing user", err, support.ErrNotFound)
 
-	second := e.token(e.as(e.ken), store.NewToken{UserID: e.ken.ID, Hash: hashOf("cron"), Label: "handoff cron"})
-	e.token(e.as(e.ana), store.NewToken{UserID: e.ana.ID, Hash: hashOf("ana"), Label: "ana"})
-	list, err := e.s.ListTokens(e.ctx, e.ken.ID)
+	second := e.token(e.as(e.ken), e.ken, "handoff cron", nil)
+	e.token(e.as(e.ana), e.ana, "ana", nil)
+	list, err := e.st.ListTokens(e.ctx, e.ken.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantEqual(t, "ken's tokens", list, []support.Token{want, second})
+	wantEqual(t, "ken's tokens", list, []support.Token{want, second.Token})
 
 	// The grant is on the user's history, without the hash.
 	evs := e.events("user", e.ken.ID)
@@ -62,32 +77,32 @@ func testTokens(t *testing.T, e *env) {
 }
 
 func testRevokeToken(t *testing.T, e *env) {
-	laptop := e.token(e.as(e.ken), store.NewToken{UserID: e.ken.ID, Hash: hashOf("laptop"), Label: "laptop"})
-	cron := e.token(e.as(e.ken), store.NewToken{UserID: e.ken.ID, Hash: hashOf("cron"), Label: "cron"})
-	anas := e.token(e.as(e.ana), store.NewToken{UserID: e.ana.ID, Hash: hashOf("ana"), Label: "ana"})
+	laptop := e.token(e.as(e.ken), e.ken, "laptop", nil)
+	cron := e.token(e.as(e.ken), e.ken, "cron", nil)
+	anas := e.token(e.as(e.ana), e.ana, "ana", nil)
 
 	// Someone else's token is not found when revoking as its owner would.
-	_, err := e.s.RevokeToken(e.ctx, e.as(e.ken), anas.ID, e.ken.ID)
+	_, err := e.s.RevokeToken(e.ctx, e.as(e.ken), anas.ID)
 	wantIs(t, "revoking another user's token", err, support.ErrNotFound)
-	if _, _, err := e.s.TokenByHash(e.ctx, hashOf("ana")); err != nil {
+	if _, _, err := e.st.TokenByHash(e.ctx, anas.hash); err != nil {
 		t.Errorf("a refused revocation removed the token: %v", err)
 	}
 
 	e.clock.Advance(time.Minute)
-	revoked, err := e.s.RevokeToken(e.ctx, e.as(e.ken), laptop.ID, e.ken.ID)
+	revoked, err := e.s.RevokeToken(e.ctx, e.as(e.ken), laptop.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantEqual(t, "revoked token", revoked, laptop)
-	_, _, err = e.s.TokenByHash(e.ctx, hashOf("laptop"))
+	wantEqual(t, "revoked token", revoked, laptop.Token)
+	_, _, err = e.st.TokenByHash(e.ctx, laptop.hash)
 	wantIs(t, "a revoked token", err, support.ErrNotFound)
-	list, _ := e.s.ListTokens(e.ctx, e.ken.ID)
-	wantEqual(t, "tokens left", list, []support.Token{cron})
-	_, err = e.s.RevokeToken(e.ctx, e.as(e.ken), laptop.ID, e.ken.ID)
+	list, _ := e.st.ListTokens(e.ctx, e.ken.ID)
+	wantEqual(t, "tokens left", list, []support.Token{cron.Token})
+	_, err = e.s.RevokeToken(e.ctx, e.as(e.ken), laptop.ID)
 	wantIs(t, "revoking twice", err, support.ErrNotFound)
 
-	// An admin revokes anyone's (owner 0); the event names who did it.
-	if _, err := e.s.RevokeToken(e.ctx, e.as(e.admin), anas.ID, 0); err != nil {
+	// An admin revokes anyone's; the event names who did it.
+	if _, err := e.s.RevokeToken(e.ctx, e.as(e.admin), anas.ID); err != nil {
 		t.Fatal(err)
 	}
 	evs := e.events("user", e.ken.ID)
@@ -100,14 +115,14 @@ func testRevokeToken(t *testing.T, e *env) {
 
 func testTokenExpiry(t *testing.T, e *env) {
 	expires := e.clock.Now().Add(90 * 24 * time.Hour)
-	tok := e.token(e.as(e.ken), store.NewToken{UserID: e.ken.ID, Hash: hashOf("ci"), Label: "ci", ExpiresAt: &expires})
+	tok := e.token(e.as(e.ken), e.ken, "ci", &expires)
 	if tok.ExpiresAt == nil || !tok.ExpiresAt.Equal(expires) {
 		t.Fatalf("expires_at = %v, want %s", tok.ExpiresAt, expires)
 	}
 	// An expired token is still found, with its expiry, for the caller to
 	// refuse and say why.
 	e.clock.Advance(91 * 24 * time.Hour)
-	_, got, err := e.s.TokenByHash(e.ctx, hashOf("ci"))
+	_, got, err := e.st.TokenByHash(e.ctx, tok.hash)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,10 +135,10 @@ func testTokenExpiry(t *testing.T, e *env) {
 }
 
 func testTokenLastUsed(t *testing.T, e *env) {
-	tok := e.token(e.as(e.ken), store.NewToken{UserID: e.ken.ID, Hash: hashOf("laptop"), Label: "laptop"})
+	tok := e.token(e.as(e.ken), e.ken, "laptop", nil)
 	lastUsed := func() *time.Time {
 		t.Helper()
-		_, got, err := e.s.TokenByHash(e.ctx, hashOf("laptop"))
+		_, got, err := e.st.TokenByHash(e.ctx, tok.hash)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -158,17 +173,17 @@ func testTokenLastUsed(t *testing.T, e *env) {
 
 func testTokenLimit(t *testing.T, e *env) {
 	soon := e.clock.Now().Add(time.Hour)
-	e.token(e.as(e.ken), store.NewToken{UserID: e.ken.ID, Hash: hashOf("expiring"), ExpiresAt: &soon})
+	e.token(e.as(e.ken), e.ken, "expiring", &soon)
 	for i := range support.MaxLiveTokens - 1 {
-		e.token(e.as(e.ken), store.NewToken{UserID: e.ken.ID, Hash: hashOf(fmt.Sprint(i))})
+		e.token(e.as(e.ken), e.ken, fmt.Sprint(i), nil)
 	}
-	_, err := e.s.CreateToken(e.ctx, e.as(e.ken), store.NewToken{UserID: e.ken.ID, Hash: hashOf("one too many")})
+	_, err := e.s.IssueToken(e.ctx, e.as(e.ken), service.TokenRequest{Label: "one too many"})
 	wantIs(t, "a token past the limit", err, support.ErrTooManyTokens)
 	// Others are not limited by ken's tokens.
-	e.token(e.as(e.ana), store.NewToken{UserID: e.ana.ID, Hash: hashOf("ana")})
+	e.token(e.as(e.ana), e.ana, "ana", nil)
 	// An expired token does not count.
 	e.clock.Advance(time.Hour)
-	e.token(e.as(e.ken), store.NewToken{UserID: e.ken.ID, Hash: hashOf("after expiry")})
-	_, err = e.s.CreateToken(e.ctx, e.as(e.ken), store.NewToken{UserID: e.ken.ID, Hash: hashOf("again too many")})
+	e.token(e.as(e.ken), e.ken, "after expiry", nil)
+	_, err = e.s.IssueToken(e.ctx, e.as(e.ken), service.TokenRequest{Label: "again too many"})
 	wantIs(t, "a token past the limit after one expired", err, support.ErrTooManyTokens)
 }

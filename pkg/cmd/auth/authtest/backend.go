@@ -2,13 +2,12 @@ package authtest
 
 import (
 	"net/http/httptest"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/supctl/supctl/pkg/api"
 	"github.com/supctl/supctl/pkg/server"
-	"github.com/supctl/supctl/pkg/store/sqlite"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store/storetest"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -34,16 +33,13 @@ func NewBackend(t testing.TB, now time.Time) *Backend {
 	t.Helper()
 	ctx := t.Context()
 	clock := storetest.NewClock(now.Add(-48 * time.Hour))
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "backend.db"), sqlite.WithClock(clock.Now))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	svc := service.New(storetest.Open(t, clock.Now), service.WithClock(clock.Now))
 	b := &Backend{Clock: clock}
-	if b.AdminToken, err = server.Bootstrap(ctx, st, "admin@example.com"); err != nil {
+	var err error
+	if b.AdminToken, err = svc.Bootstrap(ctx, "admin@example.com"); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(server.New(st, nil, server.WithClock(clock.Now)).Handler())
+	srv := httptest.NewServer(server.New(svc, nil, server.WithClock(clock.Now)).Handler())
 	t.Cleanup(srv.Close)
 	b.URL = srv.URL
 	admin := b.Client(b.AdminToken)

@@ -106,7 +106,7 @@ func check(ctx context.Context, opts *StatusOptions, cfg *config.Config, p confi
 	if err != nil {
 		return r, err
 	}
-	r.LoggedIn, r.User, r.Name, r.Role = true, me.Email, me.Name, me.Role
+	r.LoggedIn, r.User, r.Name, r.Role = true, me.Email, me.Name, string(me.Role)
 	return r, nil
 }
 

@@ -56,7 +56,7 @@ func DescribeEvent(e support.Event) string {
 		}
 		return "updated"
 	}
-	return strings.ReplaceAll(text.Safe(e.Kind), "_", " ")
+	return strings.ReplaceAll(text.Safe(string(e.Kind)), "_", " ")
 }
 
 // shownFields are the fields of an update a history shows, in the order
@@ -131,7 +131,7 @@ func joinSet(sep string, values ...string) string {
 func PrintHistory(out io.Writer, ios *iostreams.IOStreams, now time.Time, loc *time.Location, events []support.Event) {
 	if !ios.IsStdoutTTY() {
 		for _, e := range events {
-			fmt.Fprintf(out, "%s\t%s\t%s\t%s\n", RFC3339(e.At), text.Safe(e.Actor), text.Safe(e.Kind), strings.ReplaceAll(DescribeEvent(e), "\t", " "))
+			fmt.Fprintf(out, "%s\t%s\t%s\t%s\n", RFC3339(e.At), text.Safe(e.Actor), text.Safe(string(e.Kind)), strings.ReplaceAll(DescribeEvent(e), "\t", " "))
 		}
 		return
 	}
