@@ -33,9 +33,13 @@ func (s *Store) QueueTickets(ctx context.Context, q support.Queue, limit int) ([
 	if limit <= 0 {
 		limit = support.DefaultLimit
 	}
+	query, args := queueQuery(q, min(limit, support.MaxLimit))
+	return queryAll(ctx, s.reads, scanTicket, query, args...)
+}
+
+func queueQuery(q support.Queue, limit int) (string, []any) {
 	w := queueWhere(q)
-	return queryAll(ctx, s.reads, scanTicket, ticketSelect+w.String()+" ORDER BY "+pickOrder+" LIMIT ?",
-		append(w.args, min(limit, support.MaxLimit))...)
+	return ticketSelect + w.String() + " ORDER BY " + pickOrder + " LIMIT ?", append(w.args, limit)
 }
 
 // QueueStats summarises each queue as of now, in the order given.

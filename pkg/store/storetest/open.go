@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/supctl/supctl/pkg/store"
-	"github.com/supctl/supctl/pkg/support"
 	_ "github.com/supctl/supctl/pkg/store/sqlite" // the default backend of tests
+	"github.com/supctl/supctl/pkg/support"
 )
 
 // Open opens an empty store on now for a test of another layer (server,

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/supctl/supctl/pkg/store"
-	"github.com/supctl/supctl/pkg/support"
 )
 
 // Options are what the suite opens a store with.
