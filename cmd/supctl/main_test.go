@@ -20,8 +20,8 @@ import (
 	"github.com/supctl/supctl/pkg/app"
 	"github.com/supctl/supctl/pkg/demo"
 	"github.com/supctl/supctl/pkg/server"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store"
-	"github.com/supctl/supctl/pkg/store/sqlite"
 )
 
 func TestMain(m *testing.M) {
@@ -93,17 +93,18 @@ func setEnvFile(ts *testscript.TestScript, neg bool, args []string) {
 func startServer(ts *testscript.TestScript, neg bool, args []string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	clock := &demo.Clock{}
-	st, err := sqlite.Open(ctx, ts.MkAbs("server.db"), sqlite.WithClock(clock.Now))
+	st, err := store.Open(ctx, "sqlite:"+ts.MkAbs("server.db"), store.Options{Now: clock.Now})
 	ts.Check(err)
-	ts.Check(demo.Seed(ctx, st, clock, time.Now()))
-	issued, err := server.IssueToken(ctx, st, store.Actor{}, demo.AdminUser, "testscript")
+	svc := service.New(st, service.WithClock(clock.Now))
+	ts.Check(demo.Seed(ctx, svc, clock, time.Now()))
+	issued, err := svc.IssueToken(ctx, service.System, service.TokenRequest{Email: demo.AdminUser, Label: "testscript"})
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs("admin.token"), []byte(issued.Token+"\n"), 0o600))
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	ts.Check(err)
 	done := make(chan error, 1)
 	go func() {
-		done <- server.Serve(ctx, ln, server.New(st, nil).Handler(), slog.New(slog.DiscardHandler), time.Second)
+		done <- server.Serve(ctx, ln, server.New(svc, nil).Handler(), slog.New(slog.DiscardHandler), time.Second)
 	}()
 	ts.Setenv("SERVER_URL", "http://"+ln.Addr().String())
 	stop := func() {

@@ -3,31 +3,27 @@ package demo
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 	"unicode"
 
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store"
-	"github.com/supctl/supctl/pkg/store/sqlite"
+	"github.com/supctl/supctl/pkg/store/storetest"
 	"github.com/supctl/supctl/pkg/support"
 )
 
 var demoNow = time.Date(2025, 3, 10, 9, 30, 0, 0, time.UTC)
 
-// seeded opens a fresh SQLite store on clock and seeds it as of now.
+// seeded opens a fresh store on clock and seeds it as of now.
 func seeded(tb testing.TB, now time.Time) (store.Store, *Clock) {
 	tb.Helper()
 	ctx := context.Background()
 	clock := &Clock{}
-	st, err := sqlite.Open(ctx, filepath.Join(tb.TempDir(), "demo.db"), sqlite.WithClock(clock.Now))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
-	if err := Seed(ctx, st, clock, now); err != nil {
+	st := storetest.Open(tb, clock.Now)
+	if err := Seed(ctx, service.New(st, service.WithClock(clock.Now)), clock, now); err != nil {
 		tb.Fatal(err)
 	}
 	return st, clock
@@ -160,14 +156,14 @@ func TestSeed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		roles := map[string]int{}
+		roles := map[support.Role]int{}
 		for _, u := range users {
 			roles[u.Role]++
 			if u.Role == "partner" && u.AccountID == 0 {
 				t.Errorf("partner user %s has no organisation", u.Email)
 			}
 		}
-		want := map[string]int{"admin": 1, "lead": 2, "readonly": 1, "partner": 2}
+		want := map[support.Role]int{"admin": 1, "lead": 2, "readonly": 1, "partner": 2}
 		languages := map[string][]string{"apac-jp": {"en", "ja"}, "apac-kr": {"en", "ko"}}
 		twoDivisions := 0
 		for _, u := range users {
@@ -226,7 +222,7 @@ func TestSeed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		role := map[string]string{}
+		role := map[string]support.Role{}
 		for _, u := range users {
 			role[u.Email] = u.Role
 		}
@@ -278,7 +274,7 @@ func TestSeed(t *testing.T) {
 	})
 
 	t.Run("refuses a store with users", func(t *testing.T) {
-		err := Seed(context.Background(), st, clock, demoNow)
+		err := Seed(context.Background(), service.New(st), clock, demoNow)
 		if err == nil || !strings.Contains(err.Error(), "empty store") {
 			t.Errorf("second seed: err = %v, want a refusal", err)
 		}

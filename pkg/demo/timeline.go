@@ -113,7 +113,11 @@ func (t *timeline) escalate(status string, front, back support.User) bool {
 	t.wait(10*time.Minute, 2*time.Hour)
 	t.say(front, escalationNotes, true)
 	t.wait(time.Minute, 10*time.Minute)
-	t.set(front.Email, support.TicketPatch{Tier: new("backline"), Assignee: new(back.Email), AddTags: []string{"backline"}})
+	// An engineer assigns only to themselves: front hands the ticket over
+	// to the backline tier, and back takes it.
+	t.set(front.Email, support.TicketPatch{Tier: new("backline"), Assignee: new(""), AddTags: []string{"backline"}})
+	t.wait(time.Minute, 15*time.Minute)
+	t.set(back.Email, support.TicketPatch{Assignee: new(back.Email)})
 	t.wait(4*time.Hour, 48*time.Hour)
 	if status != "pending_engineering" {
 		t.say(back, backlineNotes, true)

@@ -10,7 +10,7 @@ import (
 
 	"github.com/supctl/supctl/pkg/server"
 	"github.com/supctl/supctl/pkg/server/servertest"
-	"github.com/supctl/supctl/pkg/store/sqlite"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store/storetest"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -39,13 +39,10 @@ type authzWorld struct {
 func newAuthzWorld(t *testing.T) *authzWorld {
 	t.Helper()
 	clock := storetest.NewClock(time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC))
-	st := openStore(t, sqlite.WithClock(clock.Now))
-	token, err := server.Bootstrap(t.Context(), st, "admin@example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, svc := backend(t, clock.Now, service.WithClock(clock.Now))
+	token := bootstrap(t, svc)
 	w := &authzWorld{t: t, clock: clock,
-		api: servertest.NewValidatingClient(t, server.New(st, nil, server.WithClock(clock.Now)).Handler()),
+		api: servertest.NewValidatingClient(t, server.New(svc, nil, server.WithClock(clock.Now)).Handler()),
 		as:  map[string]*servertest.Client{}, emails: map[string]string{"admin": "admin@example.com"}}
 	w.as["admin"] = w.api.WithToken(token)
 	f := &fixture{api: w.api, admin: w.as["admin"]}

@@ -2,22 +2,19 @@ package server_test
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/supctl/supctl/pkg/clocks"
 	"github.com/supctl/supctl/pkg/demo"
 	"github.com/supctl/supctl/pkg/server"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store"
-	"github.com/supctl/supctl/pkg/store/sqlite"
+	"github.com/supctl/supctl/pkg/store/storetest"
 	"github.com/supctl/supctl/pkg/support"
 )
 
@@ -27,19 +24,15 @@ func benchServer(b *testing.B) (http.Handler, string) {
 	b.Helper()
 	ctx := context.Background()
 	clock := &demo.Clock{}
-	st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "bench.db"), sqlite.WithClock(clock.Now))
+	_, svc := backend(b, clock.Now, service.WithClock(clock.Now))
+	if err := demo.Seed(ctx, svc, clock, time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)); err != nil {
+		b.Fatal(err)
+	}
+	issued, err := svc.IssueToken(ctx, service.System, service.TokenRequest{Email: demo.AdminUser, Label: "bench"})
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Cleanup(func() { st.Close() })
-	if err := demo.Seed(ctx, st, clock, time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)); err != nil {
-		b.Fatal(err)
-	}
-	issued, err := server.IssueToken(ctx, st, store.Actor{}, demo.AdminUser, "bench")
-	if err != nil {
-		b.Fatal(err)
-	}
-	return server.New(st, nil).Handler(), issued.Token
+	return server.New(svc, nil).Handler(), issued.Token
 }
 
 func benchGet(b *testing.B, h http.Handler, token, path string) {
@@ -79,47 +72,14 @@ func BenchmarkListTickets(b *testing.B) {
 	}
 }
 
-// seeded is a ticket as seedTickets writes it: what it was opened with,
-// and the state later changes would have left.
-type seeded struct {
-	support.NewTicket // normalized
-	Status            string
-	Assignee          int64 // user id; 0 for nobody
-	Created           time.Time
-}
+// loader is the actor of the tickets benchmarks load: nobody signed in.
+var loader = store.Actor{Email: "system"}
 
-// seedTickets inserts tickets into the migrated database at path, which
-// no store may have open, in one transaction of raw SQL, far faster than
-// the API could open them. Each gets its created event and the next breach
-// that clocks.Default computes from it (accounts by id), as a store with
-// that breach func would keep. It returns the tickets' ids.
-func seedTickets(tb testing.TB, path string, accounts map[int64]support.Account, tickets []seeded) []int64 {
+// withBreaches sets in each of tickets the next breach that engine
+// computes from it (accounts by id) and its created event alone, as a
+// service with that engine would keep it, and returns tickets.
+func withBreaches(tb testing.TB, engine *clocks.Engine, accounts map[int64]support.Account, tickets []storetest.State) []storetest.State {
 	tb.Helper()
-	ctx := tb.Context()
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer db.Close()
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer tx.Rollback()
-	insert, err := tx.PrepareContext(ctx, `INSERT INTO tickets (subject, description, status, severity, division,
-		region, language, channel, requester_kind, requester_name, requester_email, account_id, assignee_id,
-		assigned_at, tier, tags, next_breach_at, next_breach_clock, version, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, 'frontline', '[]', ?, ?, 1, ?, ?)`)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	created, err := tx.PrepareContext(ctx, `INSERT INTO events (entity_type, entity_id, actor, kind, after, at)
-		VALUES ('ticket', ?, 'system', 'created', ?, ?)`)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	engine := clocks.Default()
-	ids := make([]int64, len(tickets))
 	for i, s := range tickets {
 		t := support.Ticket{Subject: s.Subject, Status: s.Status, Severity: s.Severity, Division: s.Division,
 			Region: s.Region, Language: s.Language, AccountID: s.AccountID, CreatedAt: s.Created}
@@ -131,120 +91,63 @@ func seedTickets(tb testing.TB, path string, accounts map[int64]support.Account,
 		if a, ok := accounts[s.AccountID]; ok {
 			account = &a
 		}
-		var breach, assigned any
-		b, ok := engine.Breach(t, account, []support.Event{{Kind: "created", At: s.Created, After: json.RawMessage(after)}})
-		if ok {
-			breach = b.At.UnixMilli()
-		}
-		if s.Assignee != 0 {
-			assigned = s.Created.UnixMilli()
-		}
-		at := s.Created.UnixMilli()
-		res, err := insert.ExecContext(ctx, s.Subject, s.Description, s.Status, s.Severity, s.Division, s.Region,
-			s.Language, s.Channel, s.RequesterKind, s.RequesterName, s.RequesterEmail, s.AccountID, s.Assignee,
-			assigned, breach, b.Clock, at, at)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if ids[i], err = res.LastInsertId(); err != nil {
-			tb.Fatal(err)
-		}
-		if _, err := created.ExecContext(ctx, ids[i], string(after), at); err != nil {
-			tb.Fatal(err)
+		if b, ok := engine.Breach(t, account, []support.Event{{Kind: support.EventCreated, At: s.Created, After: json.RawMessage(after)}}); ok {
+			tickets[i].Breach = &b
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		tb.Fatal(err)
-	}
-	return ids
+	return tickets
 }
 
-// bigNow is the instant the 100,000-ticket database is read at: just
-// after its newest ticket.
+// bigNow is the instant the 100,000-ticket store is read at: just after
+// its newest ticket.
 var bigNow = time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
 
-// big is the 100,000-ticket database, built on first use once per test
-// binary, in a directory TestMain removes; benchmarks only read it.
-var big struct {
-	once  sync.Once
-	dir   string
-	path  string
-	token string // an engineer's
-	err   error
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if big.dir != "" {
-		os.RemoveAll(big.dir)
-	}
-	os.Exit(code)
-}
-
-// bigServer is the API, on a clock stopped at bigNow, over the
-// 100,000-ticket database, with an engineer's token.
+// bigServer is the API, on a clock stopped at bigNow, over a store of
+// 100,000 tickets (see buildBig), with an engineer's token. Each
+// benchmark builds its own: a store from storetest lasts as long as its
+// benchmark.
 func bigServer(b *testing.B) (http.Handler, string) {
 	b.Helper()
-	big.once.Do(func() { big.err = buildBig(b) })
-	if big.err != nil {
-		b.Fatal(big.err)
-	}
 	now := func() time.Time { return bigNow }
 	engine := clocks.Default()
-	st, err := sqlite.Open(b.Context(), big.path, sqlite.WithClock(now), sqlite.WithBreachFunc(engine.Breach))
+	st, svc := backend(b, now, service.WithClock(now), service.WithClocks(engine))
+	token := buildBig(b, st, svc, engine)
+	return server.New(svc, nil, server.WithClock(now)).Handler(), token
+}
+
+// buildBig fills st with 50 engineers, a premium and a standard customer
+// in each region, and the tickets of organisation, with their breaches as
+// engine computes them; it returns the first engineer's token.
+func buildBig(b *testing.B, st store.Store, svc *service.Service, engine *clocks.Engine) string {
+	b.Helper()
+	ctx := b.Context()
+	engineers := make([]string, 50)
+	for i := range engineers {
+		u, err := svc.CreateUser(ctx, service.System, support.User{Email: fmt.Sprintf("engineer%02d@example.com", i),
+			Role: support.RoleEngineer, Region: support.Regions.Values()[i%6], Tier: "frontline"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		engineers[i] = u.Email
+	}
+	issued, err := svc.IssueToken(ctx, service.System, service.TokenRequest{Email: "engineer00@example.com", Label: "bench"})
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Cleanup(func() { st.Close() })
-	return server.New(st, nil, server.WithClocks(engine), server.WithClock(now)).Handler(), big.token
-}
-
-// buildBig makes the 100,000-ticket database: 50 engineers, a premium and a
-// standard customer in each region, and the tickets of organisation.
-func buildBig(b *testing.B) error {
-	var err error
-	if big.dir, err = os.MkdirTemp("", "supctl-server-bench-"); err != nil {
-		return err
-	}
-	big.path = filepath.Join(big.dir, "big.db")
-	ctx := b.Context()
-	st, err := sqlite.Open(ctx, big.path, sqlite.WithClock(func() time.Time { return bigNow }))
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	system := store.Actor{Email: "system"}
-	engineers := make([]int64, 50)
-	for i := range engineers {
-		u, err := st.CreateUser(ctx, system, support.User{Email: fmt.Sprintf("engineer%02d@example.com", i),
-			Role: "engineer", Region: support.Regions.Values()[i%6], Tier: "frontline"})
-		if err != nil {
-			return err
-		}
-		engineers[i] = u.ID
-	}
-	issued, err := server.IssueToken(ctx, st, system, "engineer00@example.com", "bench")
-	if err != nil {
-		return err
-	}
-	big.token = issued.Token
 	accounts := map[int64]support.Account{}
 	var customers []int64 // by region, then plan
 	for _, region := range support.Regions.Values() {
 		for _, plan := range []string{"premium", "standard"} {
-			a, err := st.CreateAccount(ctx, system, support.Account{Name: region + " " + plan, Kind: "customer", Plan: plan, Region: region})
+			a, err := svc.CreateAccount(ctx, service.System, support.Account{Name: region + " " + plan, Kind: "customer", Plan: plan, Region: region})
 			if err != nil {
-				return err
+				b.Fatal(err)
 			}
 			accounts[a.ID] = a
 			customers = append(customers, a.ID)
 		}
 	}
-	if err := st.Close(); err != nil {
-		return err
-	}
-	seedTickets(b, big.path, accounts, organisation(100_000, engineers, customers))
-	return nil
+	storetest.LoadStates(b, st, loader, withBreaches(b, engine, accounts, organisation(100_000, engineers, customers)))
+	return issued.Token
 }
 
 // organisation is n tickets shaped like a support organisation's history,
@@ -253,11 +156,11 @@ func buildBig(b *testing.B) error {
 // between its premium and standard customer (customers: two per region,
 // in support.Regions order). Never answered, most active tickets older than
 // a few days have breached.
-func organisation(n int, engineers, customers []int64) []seeded {
-	out := make([]seeded, n)
+func organisation(n int, engineers []string, customers []int64) []storetest.State {
+	out := make([]storetest.State, n)
 	for i := range out {
 		region := i % 6
-		s := seeded{
+		s := storetest.State{
 			NewTicket: support.NewTicket{
 				Subject:  fmt.Sprintf("ticket %d: NameNode failover", i),
 				Severity: support.Severities.Values()[i%4], Region: support.Regions.Values()[region],

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -17,8 +18,8 @@ import (
 
 	"github.com/supctl/supctl/pkg/clocks"
 	"github.com/supctl/supctl/pkg/server"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store"
-	"github.com/supctl/supctl/pkg/store/sqlite"
 	"github.com/supctl/supctl/pkg/store/storetest"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -56,7 +57,8 @@ func BenchmarkClaimNextHTTP(b *testing.B) {
 				elapsed += time.Since(start)
 				b.StopTimer()
 				r.check(b, won)
-				wal, db = max(wal, fileMiB(r.path+"-wal")), max(db, fileMiB(r.path))
+				w, d := storeMiB(b)
+				wal, db = max(wal, w), max(db, d)
 				r.close()
 				latencies = append(latencies, l...)
 				b.StartTimer()
@@ -77,11 +79,10 @@ func BenchmarkClaimNextHTTP(b *testing.B) {
 // limit lets them take all the tickets of a race between them.
 const raceEngineers = 500
 
-// claimRace is a server over a fresh database of waiting tickets, and the
+// claimRace is a server over a fresh store of waiting tickets, and the
 // engineers who take them.
 type claimRace struct {
-	path      string
-	st        *sqlite.Store
+	st        store.Store
 	srv       *httptest.Server
 	http      *http.Client
 	want      []int64
@@ -93,20 +94,16 @@ type raceEngineer struct{ email, token string }
 func newClaimRace(b testing.TB, clients, tickets int) *claimRace {
 	b.Helper()
 	ctx := b.Context()
-	path := filepath.Join(b.TempDir(), "race.db")
-	st, err := sqlite.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	r := &claimRace{path: path}
-	system := store.Actor{Email: "system"}
+	engine := clocks.Default()
+	st, svc := backend(b, nil, service.WithClocks(engine))
+	r := &claimRace{st: st}
 	for i := range raceEngineers {
 		email := fmt.Sprintf("engineer%03d@example.com", i)
-		if _, err := st.CreateUser(ctx, system, support.User{Email: email, Role: "engineer", Region: "apac-jp", Tier: "frontline",
+		if _, err := svc.CreateUser(ctx, service.System, support.User{Email: email, Role: support.RoleEngineer, Region: "apac-jp", Tier: "frontline",
 			WIPLimit: tickets/raceEngineers + 1}); err != nil {
 			b.Fatal(err)
 		}
-		issued, err := server.IssueToken(ctx, st, system, email, "bench")
+		issued, err := svc.IssueToken(ctx, service.System, service.TokenRequest{Email: email, Label: "bench"})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -115,23 +112,16 @@ func newClaimRace(b testing.TB, clients, tickets int) *claimRace {
 	accounts := map[int64]support.Account{}
 	var customers []int64
 	for _, plan := range []string{"premium", "standard"} {
-		a, err := st.CreateAccount(ctx, system, support.Account{Name: "Tokyo " + plan, Kind: "customer", Plan: plan, Region: "apac-jp"})
+		a, err := svc.CreateAccount(ctx, service.System, support.Account{Name: "Tokyo " + plan, Kind: "customer", Plan: plan, Region: "apac-jp"})
 		if err != nil {
 			b.Fatal(err)
 		}
 		accounts[a.ID] = a
 		customers = append(customers, a.ID)
 	}
-	if err := st.Close(); err != nil {
-		b.Fatal(err)
-	}
-	r.want = seedTickets(b, path, accounts, waitingTickets(customers, tickets))
+	r.want = storetest.LoadStates(b, st, loader, withBreaches(b, engine, accounts, waitingTickets(customers, tickets)))
 
-	engine := clocks.Default()
-	if r.st, err = sqlite.Open(ctx, path, sqlite.WithBreachFunc(engine.Breach)); err != nil {
-		b.Fatal(err)
-	}
-	r.srv = httptest.NewServer(server.New(r.st, nil, server.WithClocks(engine)).Handler())
+	r.srv = httptest.NewServer(server.New(svc, nil).Handler())
 	// One kept-alive connection per client, as a fleet of CLIs would hold.
 	r.http = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}}
 	return r
@@ -140,12 +130,12 @@ func newClaimRace(b testing.TB, clients, tickets int) *claimRace {
 // waitingTickets are n new tickets spread over raceQueues,
 // severities and the customers, opened a minute apart up to now, so that
 // their breach instants differ and some have passed.
-func waitingTickets(customers []int64, n int) []seeded {
+func waitingTickets(customers []int64, n int) []storetest.State {
 	now := time.Now().Truncate(time.Millisecond)
-	out := make([]seeded, n)
+	out := make([]storetest.State, n)
 	for i := range out {
 		q := raceQueues[i%len(raceQueues)]
-		out[i] = seeded{
+		out[i] = storetest.State{
 			NewTicket: support.NewTicket{
 				Subject: fmt.Sprintf("race ticket %d", i), Severity: support.Severities.Values()[(i/4)%4],
 				Division: q.Division, Region: q.Region, Language: "ja", Channel: "portal", RequesterKind: "customer",
@@ -261,11 +251,27 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 
 func millis(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
-// fileMiB is the size of the file at path in MiB, 0 when there is none.
-func fileMiB(path string) float64 {
-	fi, err := os.Stat(path)
+// storeMiB is the size in MiB of the write-ahead logs and of the
+// databases, of the SQLite stores storetest.Open made in b's temporary
+// directories, the largest of each; 0 and 0 for a backend that keeps no
+// such files.
+func storeMiB(b testing.TB) (wal, db float64) {
+	files, err := filepath.Glob(filepath.Join(filepath.Dir(b.TempDir()), "*", "*"))
 	if err != nil {
-		return 0
+		b.Fatal(err)
 	}
-	return float64(fi.Size()) / (1 << 20)
+	for _, f := range files {
+		fi, err := os.Stat(f)
+		if err != nil {
+			continue // a file the store removed meanwhile
+		}
+		size := float64(fi.Size()) / (1 << 20)
+		switch {
+		case strings.HasSuffix(f, ".db-wal"):
+			wal = max(wal, size)
+		case strings.HasSuffix(f, ".db"):
+			db = max(db, size)
+		}
+	}
+	return wal, db
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/supctl/supctl/pkg/server"
 	"github.com/supctl/supctl/pkg/server/servertest"
-	"github.com/supctl/supctl/pkg/store/sqlite"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store/storetest"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -19,12 +19,9 @@ import (
 func TestRepliesFromTheRequesterSide(t *testing.T) {
 	// Wednesday 10:00 in Tokyo, within business hours.
 	clock := storetest.NewClock(time.Date(2026, 11, 18, 1, 0, 0, 0, time.UTC))
-	st := openStore(t, sqlite.WithClock(clock.Now))
-	token, err := server.Bootstrap(t.Context(), st, "admin@example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := &fixture{api: servertest.NewValidatingClient(t, server.New(st, nil, server.WithClock(clock.Now)).Handler())}
+	_, svc := backend(t, clock.Now, service.WithClock(clock.Now))
+	token := bootstrap(t, svc)
+	f := &fixture{api: servertest.NewValidatingClient(t, server.New(svc, nil, server.WithClock(clock.Now)).Handler())}
 	f.admin = f.api.WithToken(token)
 	f.reseller = f.createAccount(t, support.Account{Name: "Nippon Resell KK", Kind: "partner", Plan: "premium", Region: "apac-jp"})
 	f.partnerCustomer = f.createAccount(t, support.Account{Name: "東洋データ株式会社", Kind: "customer", Plan: "premium", Region: "apac-jp", PartnerID: f.reseller.ID})

@@ -17,7 +17,9 @@ import (
 
 	"github.com/supctl/supctl/pkg/server"
 	"github.com/supctl/supctl/pkg/server/servertest"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/store/storetest"
 	"github.com/supctl/supctl/pkg/support"
 )
 
@@ -104,7 +106,7 @@ func TestQuestionableInputRefused(t *testing.T) {
 // Paths that are not in their clean form are not found, in a problem
 // document: http.ServeMux would redirect them with an HTML page.
 func TestUncleanPathsAreProblems(t *testing.T) {
-	h := server.New(openStore(t), nil).Handler()
+	h := server.New(emptyService(t), nil).Handler()
 	for _, path := range []string{"//api/v1/me", "/api/v1/../healthz", "/api/./v1/me", "/api//v1/tickets", "/healthz/.."} {
 		t.Run(path, func(t *testing.T) {
 			req := httptest.NewRequest("GET", "/", nil)
@@ -129,7 +131,7 @@ func TestOversizedHeadersAreProblems(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	served := make(chan error, 1)
 	go func() {
-		served <- server.Serve(ctx, ln, server.New(openStore(t), nil).Handler(), slog.New(slog.DiscardHandler), time.Second)
+		served <- server.Serve(ctx, ln, server.New(emptyService(t), nil).Handler(), slog.New(slog.DiscardHandler), time.Second)
 	}()
 	defer func() {
 		cancel()
@@ -162,13 +164,10 @@ func (l *logBuffer) Write(p []byte) (int, error) {
 // A client that gives up (a timeout, Ctrl-C) is logged as such, as a 499
 // at level info, not as a failed request at level error.
 func TestClientGoneIsNotAnError(t *testing.T) {
-	st := openStore(t)
-	tok, err := server.Bootstrap(t.Context(), st, "admin@example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
+	svc := emptyService(t)
+	tok := bootstrap(t, svc)
 	logs := &logBuffer{mu: make(chan struct{}, 1)}
-	h := server.New(st, slog.New(slog.NewJSONHandler(logs, nil))).Handler()
+	h := server.New(svc, slog.New(slog.NewJSONHandler(logs, nil))).Handler()
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	req := httptest.NewRequestWithContext(ctx, "GET", "/api/v1/tickets", nil)
@@ -185,29 +184,28 @@ func TestClientGoneIsNotAnError(t *testing.T) {
 }
 
 // fullStore is a store whose writes fail for want of space while full is
-// set, as the SQLite store's do on a full disk.
+// set, as the SQLite store's do on a full disk: every transaction that
+// may write fails, reads work.
 type fullStore struct {
 	store.Store
 	full atomic.Bool
 }
 
-func (s *fullStore) AddComment(ctx context.Context, a store.Actor, id int64, c support.NewComment, idem store.Idempotency) (support.Comment, bool, error) {
+func (s *fullStore) InTx(ctx context.Context, fn func(tx store.Tx, now time.Time) error) error {
 	if s.full.Load() {
-		return support.Comment{}, false, fmt.Errorf("add comment: %w: database or disk is full (13)", support.ErrStorageFull)
+		return fmt.Errorf("write: %w: database or disk is full (13)", support.ErrStorageFull)
 	}
-	return s.Store.AddComment(ctx, a, id, c, idem)
+	return s.Store.InTx(ctx, fn)
 }
 
 // A full disk is a 507 with its own problem type, /readyz says not ready
 // while writes fail, and once there is room again writes succeed and
 // nothing acknowledged is missing.
 func TestStorageFullIsAProblem(t *testing.T) {
-	st := &fullStore{Store: openStore(t)}
-	tok, err := server.Bootstrap(t.Context(), st, "admin@example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := servertest.NewValidatingClient(t, server.New(st, nil).Handler()).WithToken(tok)
+	st := &fullStore{Store: storetest.Open(t, nil)}
+	svc := service.New(st)
+	tok := bootstrap(t, svc)
+	c := servertest.NewValidatingClient(t, server.New(svc, nil).Handler()).WithToken(tok)
 	resp, body := c.JSON("POST", "/api/v1/tickets", support.NewTicket{Subject: "disk", Division: "core", Region: "apac-jp", RequesterKind: "internal"})
 	mustStatus(t, resp, body, http.StatusCreated)
 	var tk support.Ticket

@@ -14,8 +14,7 @@ import (
 	"github.com/supctl/supctl/pkg/clocks"
 	"github.com/supctl/supctl/pkg/server"
 	"github.com/supctl/supctl/pkg/server/servertest"
-	"github.com/supctl/supctl/pkg/store"
-	"github.com/supctl/supctl/pkg/store/sqlite"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store/storetest"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -30,13 +29,14 @@ func mustZone(name string) *time.Location {
 	return loc
 }
 
-// queueFixture is the API over a store that keeps every ticket's next SLA
-// breach, with one clock the test moves for both. It has two engineers
+// queueFixture is the API over a service that keeps every ticket's next
+// SLA breach, with one clock the test moves for the store, the service and
+// the server. It has two engineers
 // (ken, ana), a lead, a partner and a read-only user, and two customers in
 // Tokyo: one on the premium plan, one on the standard plan.
 type queueFixture struct {
 	*fixture
-	st                *sqlite.Store
+	svc               *service.Service
 	clock             *storetest.Clock
 	ana, lead         *servertest.Client
 	premium, standard support.Account
@@ -44,18 +44,14 @@ type queueFixture struct {
 
 func newQueueFixture(t *testing.T, start time.Time) *queueFixture {
 	t.Helper()
-	ctx := t.Context()
 	clock := storetest.NewClock(start)
-	st := openStore(t, sqlite.WithClock(clock.Now), sqlite.WithBreachFunc(clocks.Default().Breach))
-	token, err := server.Bootstrap(ctx, st, "admin@example.com")
-	if err != nil {
-		t.Fatalf("bootstrap: %v", err)
-	}
-	h := server.New(st, nil, server.WithClocks(clocks.Default()), server.WithClock(clock.Now)).Handler()
+	_, svc := backend(t, clock.Now, service.WithClock(clock.Now), service.WithClocks(clocks.Default()))
+	token := bootstrap(t, svc)
+	h := server.New(svc, nil, server.WithClock(clock.Now)).Handler()
 	f := &fixture{api: servertest.NewValidatingClient(t, h)}
 	f.admin = f.api.WithToken(token)
 	f.reseller = f.createAccount(t, support.Account{Name: "Nippon Resell KK", Kind: "partner", Plan: "standard", Region: "apac-jp"})
-	q := &queueFixture{fixture: f, st: st, clock: clock}
+	q := &queueFixture{fixture: f, svc: svc, clock: clock}
 	q.premium = f.createAccount(t, support.Account{Name: "Tokyo Premium KK", Kind: "customer", Plan: "premium", Region: "apac-jp"})
 	q.standard = f.createAccount(t, support.Account{Name: "Osaka Standard KK", Kind: "customer", Plan: "standard", Region: "apac-jp"})
 	f.engineer = f.addUser(t, map[string]any{"email": "ken@example.com", "role": "engineer", "region": "apac-jp"})
@@ -455,12 +451,12 @@ func TestNextStopsAtTheWIPLimit(t *testing.T) {
 	for range 3 {
 		q.open(t, q.standard, "S3")
 	}
-	mai, err := q.st.CreateUser(t.Context(), store.Actor{Email: "system"},
-		support.User{Email: "mai@example.com", Role: "engineer", Region: "apac-jp", Tier: "frontline", WIPLimit: 1})
+	mai, err := q.svc.CreateUser(t.Context(), service.System,
+		support.User{Email: "mai@example.com", Role: support.RoleEngineer, Region: "apac-jp", Tier: "frontline", WIPLimit: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	issued, err := server.IssueToken(t.Context(), q.st, store.Actor{}, mai.Email, "test")
+	issued, err := q.svc.IssueToken(t.Context(), service.System, service.TokenRequest{Email: mai.Email, Label: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -102,32 +102,47 @@ func (s *Server) routes(auth middleware) http.Handler {
 // api is the table of the API's routes under /api/v1: method and path
 // pattern, as http.ServeMux reads them, to handler. Every route has an
 // operation in docs/api/openapi.yaml (see TestRoutesMatchTheSpec).
+//
+// A route whose use case needs an action of the caller's role says so
+// with requires, so that a caller who may not gets 403 before anything
+// they sent is read; the service checks again, for its other callers.
 func (s *Server) api() map[string]http.HandlerFunc {
 	return map[string]http.HandlerFunc{
 		"GET /api/v1/me":                                 s.me,
-		"GET /api/v1/users":                              s.listUsers,
-		"POST /api/v1/users":                             s.createUser,
+		"GET /api/v1/users":                              requires(support.ListUsers, s.listUsers),
+		"POST /api/v1/users":                             requires(support.ManageUsers, s.createUser),
 		"GET /api/v1/tokens":                             s.listTokens,
 		"POST /api/v1/tokens":                            s.createToken,
 		"DELETE /api/v1/tokens/current":                  s.revokeCurrentToken,
 		"DELETE /api/v1/tokens/{id}":                     s.revokeToken,
 		"GET /api/v1/accounts":                           s.listAccounts,
-		"POST /api/v1/accounts":                          s.createAccount,
+		"POST /api/v1/accounts":                          requires(support.AddAccounts, s.createAccount),
 		"GET /api/v1/accounts/{id}":                      s.getAccount,
 		"GET /api/v1/tickets":                            s.listTickets,
-		"POST /api/v1/tickets":                           s.createTicket,
+		"POST /api/v1/tickets":                           requires(support.OpenTicket, s.createTicket),
 		"GET /api/v1/tickets/{id}":                       s.getTicket,
-		"PATCH /api/v1/tickets/{id}":                     s.updateTicket,
+		"PATCH /api/v1/tickets/{id}":                     requires(support.EditTicket, s.updateTicket),
 		"GET /api/v1/tickets/{id}/comments":              s.listComments,
-		"POST /api/v1/tickets/{id}/comments":             s.addComment,
-		"GET /api/v1/tickets/{id}/events":                s.listEvents,
+		"POST /api/v1/tickets/{id}/comments":             requires(support.Reply, s.addComment),
+		"GET /api/v1/tickets/{id}/events":                requires(support.ReadHistory, s.listEvents),
 		"GET /api/v1/tickets/{id}/sla":                   s.ticketSLA,
-		"POST /api/v1/tickets/{id}/claim":                s.claimTicket,
-		"POST /api/v1/tickets/{id}/skip":                 s.skipTicket,
-		"POST /api/v1/tickets/{id}/release":              s.releaseTicket,
-		"GET /api/v1/queues":                             s.queueStats,
-		"POST /api/v1/queues/next":                       s.nextTicket,
-		"GET /api/v1/queues/{region}/{division}/tickets": s.queueTickets,
+		"POST /api/v1/tickets/{id}/claim":                requires(support.TakeTickets, s.claimTicket),
+		"POST /api/v1/tickets/{id}/skip":                 requires(support.TakeTickets, s.skipTicket),
+		"POST /api/v1/tickets/{id}/release":              requires(support.TakeTickets, s.releaseTicket),
+		"GET /api/v1/queues":                             requires(support.ReadQueues, s.queueStats),
+		"POST /api/v1/queues/next":                       requires(support.TakeTickets, s.nextTicket),
+		"GET /api/v1/queues/{region}/{division}/tickets": requires(support.ReadQueues, s.queueTickets),
+	}
+}
+
+// requires answers 403 to a caller whose role does not allow a.
+func requires(a support.Action, next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := currentUser(r).Check(a); err != nil {
+			writeProblem(w, r, forbidden(err.Error()))
+			return
+		}
+		next(w, r)
 	}
 }
 

@@ -2,14 +2,12 @@ package server_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -19,7 +17,9 @@ import (
 	"github.com/supctl/supctl/pkg/api"
 	"github.com/supctl/supctl/pkg/server"
 	"github.com/supctl/supctl/pkg/server/servertest"
-	"github.com/supctl/supctl/pkg/store/sqlite"
+	"github.com/supctl/supctl/pkg/service"
+	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/store/storetest"
 	"github.com/supctl/supctl/pkg/support"
 )
 
@@ -32,27 +32,39 @@ type fixture struct {
 	customer, partnerCustomer, reseller support.Account
 }
 
-// openStore opens a fresh database, closed when the test ends.
-func openStore(t *testing.T, opts ...sqlite.Option) *sqlite.Store {
+// backend opens a fresh store from storetest, stamping changes with now
+// (the wall clock when nil) and closed when the test ends, and returns it
+// with the service over it.
+func backend(t testing.TB, now func() time.Time, opts ...service.Option) (store.Store, *service.Service) {
 	t.Helper()
-	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "test.db"), opts...)
-	if err != nil {
-		t.Fatal(err)
+	st := storetest.Open(t, now)
+	return st, service.New(st, opts...)
+}
+
+// emptyService is the service over a fresh, empty store.
+func emptyService(t testing.TB) *service.Service {
+	t.Helper()
+	_, svc := backend(t, nil)
+	return svc
+}
+
+// bootstrap makes admin@example.com the first admin of svc's empty store
+// and returns its token.
+func bootstrap(t testing.TB, svc *service.Service) string {
+	t.Helper()
+	token, err := svc.Bootstrap(t.Context(), "admin@example.com")
+	if err != nil || token == "" {
+		t.Fatalf("bootstrap: %q, %v", token, err)
 	}
-	t.Cleanup(func() { st.Close() })
-	return st
+	return token
 }
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	ctx := context.Background()
 	now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
-	st := openStore(t, sqlite.WithClock(func() time.Time { return now }))
-	token, err := server.Bootstrap(ctx, st, "admin@example.com")
-	if err != nil || token == "" {
-		t.Fatalf("bootstrap: %q, %v", token, err)
-	}
-	f := &fixture{api: servertest.NewValidatingClient(t, server.New(st, nil).Handler())}
+	_, svc := backend(t, func() time.Time { return now })
+	token := bootstrap(t, svc)
+	f := &fixture{api: servertest.NewValidatingClient(t, server.New(svc, nil).Handler())}
 	f.admin = f.api.WithToken(token)
 	f.reseller = f.createAccount(t, support.Account{Name: "Nippon Resell KK", Kind: "partner", Plan: "standard", Region: "apac-jp"})
 	f.customer = f.createAccount(t, support.Account{Name: "Acme Analytics", Kind: "customer", Plan: "premium", Region: "americas-west"})
@@ -352,7 +364,7 @@ func TestBearerSchemeInAnyCase(t *testing.T) {
 // In the CLI's embedded mode, a profile's user the database does not have
 // is its own problem, in the contract, so that the CLI can say what to do.
 func TestEmbeddedUnknownUser(t *testing.T) {
-	c := servertest.NewValidatingClient(t, server.New(openStore(t), nil).HandlerAs("nobody@example.com"))
+	c := servertest.NewValidatingClient(t, server.New(emptyService(t), nil).HandlerAs("nobody@example.com"))
 	resp, body := c.JSON("GET", "/api/v1/tickets", nil)
 	mustStatus(t, resp, body, http.StatusUnauthorized)
 	if problemType(t, body) != api.ProblemUnknownUser {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/supctl/supctl/pkg/server"
 	"github.com/supctl/supctl/pkg/server/servertest"
-	"github.com/supctl/supctl/pkg/store/sqlite"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store/storetest"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -30,14 +30,11 @@ type tokenFixture struct {
 func newTokenFixture(t *testing.T) *tokenFixture {
 	t.Helper()
 	clock := storetest.NewClock(time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC))
-	st := openStore(t, sqlite.WithClock(clock.Now))
-	token, err := server.Bootstrap(t.Context(), st, "admin@example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, svc := backend(t, clock.Now, service.WithClock(clock.Now))
+	token := bootstrap(t, svc)
 	f := &tokenFixture{clock: clock,
-		one: servertest.NewValidatingClient(t, server.New(st, nil, server.WithClock(clock.Now)).Handler()),
-		two: servertest.NewValidatingClient(t, server.New(st, nil, server.WithClock(clock.Now)).Handler()),
+		one: servertest.NewValidatingClient(t, server.New(svc, nil, server.WithClock(clock.Now)).Handler()),
+		two: servertest.NewValidatingClient(t, server.New(service.New(st, service.WithClock(clock.Now)), nil, server.WithClock(clock.Now)).Handler()),
 	}
 	f.admin = f.one.WithToken(token)
 	resp, body := f.admin.JSON("POST", "/api/v1/users", map[string]any{"email": "ken@example.com", "role": "engineer", "region": "apac-jp"})
@@ -177,7 +174,7 @@ func TestRevokeCurrentToken(t *testing.T) {
 	mustStatus(t, resp, body, http.StatusOK)
 
 	// In embedded mode there is no token to revoke.
-	c := servertest.NewValidatingClient(t, server.New(openStore(t), nil).HandlerAs("nobody@example.com"))
+	c := servertest.NewValidatingClient(t, server.New(emptyService(t), nil).HandlerAs("nobody@example.com"))
 	resp, body = c.JSON("DELETE", "/api/v1/tokens/current", nil)
 	mustStatus(t, resp, body, http.StatusUnauthorized)
 }

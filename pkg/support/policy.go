@@ -68,7 +68,7 @@ var grants = map[Action]struct {
 		"partners cannot read queues, which hold every account's tickets: list your customers' with GET /api/v1/tickets"},
 	TakeTickets: {[]Role{RoleAdmin, RoleLead, RoleEngineer}, "the %s role cannot take tickets"},
 	ListUsers:   {[]Role{RoleAdmin, RoleLead}, "listing users needs the admin or lead role"},
-	ManageUsers: {[]Role{RoleAdmin}, "this needs the admin role"},
+	ManageUsers: {[]Role{RoleAdmin}, "adding users needs the admin role"},
 	AddAccounts: {[]Role{RoleAdmin, RoleLead}, "adding accounts needs the admin or lead role"},
 }
 

@@ -16,8 +16,8 @@ import (
 	"github.com/supctl/supctl/pkg/cmdutil"
 	"github.com/supctl/supctl/pkg/iostreams"
 	"github.com/supctl/supctl/pkg/server"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store"
-	"github.com/supctl/supctl/pkg/store/sqlite"
 	"github.com/supctl/supctl/pkg/support"
 )
 
@@ -159,7 +159,7 @@ func TestFirstStartReplacesADatabaseWithoutUsers(t *testing.T) {
 // checkToken fails unless token signs in as email on the database at db.
 func checkToken(t *testing.T, db, token, email string) {
 	t.Helper()
-	st, err := sqlite.Open(context.Background(), db)
+	st, err := store.Open(context.Background(), "sqlite:"+db, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +167,7 @@ func checkToken(t *testing.T, db, token, email string) {
 	req, _ := http.NewRequest("GET", "/api/v1/me", nil)
 	req.Header.Set("Authorization", "Bearer "+token)
 	w := httptest.NewRecorder()
-	server.New(st, nil).Handler().ServeHTTP(w, req)
+	server.New(service.New(st), nil).Handler().ServeHTTP(w, req)
 	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), email) {
 		t.Errorf("GET /api/v1/me with the token: %d %s, want %s", w.Code, w.Body.String(), email)
 	}
@@ -179,7 +179,7 @@ func checkToken(t *testing.T, db, token, email string) {
 // another role.
 func TestResetAdmin(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "server.db")
-	st, err := sqlite.Open(context.Background(), db)
+	st, err := store.Open(context.Background(), "sqlite:"+db, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,10 +187,7 @@ func TestResetAdmin(t *testing.T) {
 		{Email: "admin@example.com", Name: "Admin", Role: "admin", Region: "americas-west"},
 		{Email: "eng@example.com", Name: "Eng", Role: "engineer", Region: "americas-west", Tier: "frontline"},
 	} {
-		if err := u.Normalize(); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.CreateUser(context.Background(), store.Actor{}, u); err != nil {
+		if _, err := service.New(st).CreateUser(context.Background(), service.System, u); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/store/sqlite"
 	"github.com/supctl/supctl/pkg/support"
@@ -53,7 +54,7 @@ func bigDB(b *testing.B) *sqlite.Store {
 		defer s.Close()
 		engineers := make([]int64, 50)
 		for i := range engineers {
-			u, err := s.CreateUser(b.Context(), store.Actor{Email: "system"}, support.User{
+			u, err := svc(s).CreateUser(b.Context(), system, support.User{
 				Email: fmt.Sprintf("engineer%02d@example.com", i), Role: "engineer", Region: support.Regions.Values()[i%6]})
 			if err != nil {
 				big.err = err
@@ -61,7 +62,7 @@ func bigDB(b *testing.B) *sqlite.Store {
 			}
 			engineers[i] = u.ID
 		}
-		bulkLoad(b, s, store.Actor{Email: "system"}, organisation(100_000, engineers))
+		bulkLoad(b, s, store.ActorOf(system), organisation(100_000, engineers))
 	})
 	if big.err != nil {
 		b.Fatal(big.err)
@@ -191,15 +192,15 @@ func BenchmarkNextTicket(b *testing.B) {
 	for _, d := range support.Divisions.Values() {
 		queues = append(queues, support.Queue{Region: "apac-jp", Division: d})
 	}
-	engineers := make([]store.Actor, 200)
+	engineers := make([]support.User, 200)
 	s := open(b, base, sqlite.WithClock(func() time.Time { return benchNow }))
 	for i := range engineers {
-		u, err := s.CreateUser(b.Context(), store.Actor{Email: "system"}, support.User{
+		u, err := svc(s).CreateUser(b.Context(), system, support.User{
 			Email: fmt.Sprintf("tokyo%03d@example.com", i), Role: "engineer", Region: "apac-jp", WIPLimit: 1 << 20})
 		if err != nil {
 			b.Fatal(err)
 		}
-		engineers[i] = store.Actor{ID: u.ID, Email: u.Email}
+		engineers[i] = u
 	}
 	waiting := make([]bulkTicket, 60_000)
 	for i := range waiting {
@@ -211,7 +212,7 @@ func BenchmarkNextTicket(b *testing.B) {
 			Breach:  &at,
 		}
 	}
-	ids := bulkLoad(b, s, store.Actor{Email: "system"}, waiting)
+	ids := bulkLoad(b, s, store.ActorOf(system), waiting)
 	s.Close()
 	// The waiting tickets in breach order, for claims by id.
 	byBreach := slices.Clone(ids)
@@ -221,17 +222,17 @@ func BenchmarkNextTicket(b *testing.B) {
 
 	// The store's share of breach upkeep: loading the account and history
 	// and storing the result, with a func that costs nothing.
-	breach := sqlite.WithBreachFunc(func(t support.Ticket, _ *support.Account, _ []support.Event) (store.Breach, bool) {
-		return store.Breach{At: t.CreatedAt.Add(4 * time.Hour), Clock: "first response"}, true
+	breach := service.WithBreach(func(t support.Ticket, _ *support.Account, _ []support.Event) (support.Breach, bool) {
+		return support.Breach{At: t.CreatedAt.Add(4 * time.Hour), Clock: "first response"}, true
 	})
 	cases := []struct {
 		name    string
 		callers int
-		opts    []sqlite.Option
+		opts    []service.Option
 		byID    bool // claim the tickets in breach order with ClaimTicket: the claim's writes without the pick
 	}{
 		{"1-caller", 1, nil, false},
-		{"1-caller-breach-func", 1, []sqlite.Option{breach}, false},
+		{"1-caller-breach-func", 1, []service.Option{breach}, false},
 		{"8-callers", 8, nil, false},
 		{"8-callers-by-id", 8, nil, true},
 		{"64-callers", 64, nil, false},
@@ -245,7 +246,8 @@ func BenchmarkNextTicket(b *testing.B) {
 		}
 		var taken atomic.Int64 // over the runs of the ramp, by id
 		b.Run(c.name, func(b *testing.B) {
-			s := open(b, path, append(c.opts, sqlite.WithClock(func() time.Time { return benchNow }))...)
+			clock := func() time.Time { return benchNow }
+			s := svc(open(b, path, sqlite.WithClock(clock)), append(c.opts, service.WithClock(clock))...)
 			var claims atomic.Int64
 			var wg sync.WaitGroup
 			for range c.callers {

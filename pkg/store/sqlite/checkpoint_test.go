@@ -8,7 +8,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/support"
 )
 
@@ -33,7 +33,7 @@ func TestLogBoundedUnderLoad(t *testing.T) {
 	if err := n.Normalize(); err != nil {
 		t.Fatal(err)
 	}
-	tk, _, err := s.CreateTicket(t.Context(), system, n, store.Idempotency{})
+	tk, _, err := svc(s).CreateTicket(t.Context(), system, n, service.Idempotency{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestLogBoundedUnderLoad(t *testing.T) {
 	for range writers {
 		writing.Go(func() {
 			for next.Add(1) <= writes {
-				if _, _, err := s.AddComment(t.Context(), system, tk.ID, support.NewComment{Body: body}, store.Idempotency{}); err != nil {
+				if _, _, err := svc(s).AddComment(t.Context(), system, tk.ID, support.NewComment{Body: body}, service.Idempotency{}); err != nil {
 					t.Error(err)
 					return
 				}

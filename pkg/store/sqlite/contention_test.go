@@ -42,9 +42,8 @@ func TestClaimContentionAcrossProcesses(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "shared.db")
 	s := open(t, path)
-	system := store.Actor{Email: "system"}
 	for i := range storetest.ContentionCallers {
-		if _, err := s.CreateUser(t.Context(), system, support.User{Email: callerEmail(i), Role: "engineer",
+		if _, err := svc(s).CreateUser(t.Context(), system, support.User{Email: callerEmail(i), Role: "engineer",
 			Region: "apac-jp", WIPLimit: storetest.ContentionTickets}); err != nil {
 			t.Fatal(err)
 		}
@@ -53,7 +52,7 @@ func TestClaimContentionAcrossProcesses(t *testing.T) {
 	for i := range news {
 		news[i] = storetest.ContentionTicket(i)
 	}
-	want := bulkLoad(t, s, system, newTickets(time.Now(), news))
+	want := bulkLoad(t, s, store.ActorOf(system), newTickets(time.Now(), news))
 
 	// Both contenders start and open the file, then wait for their stdin
 	// to close, so that their races overlap.
@@ -142,19 +141,19 @@ func TestContender(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	actors := make([]store.Actor, storetest.ContentionCallers/processes)
+	actors := make([]support.User, storetest.ContentionCallers/processes)
 	for i := range actors {
 		u, err := s.UserByEmail(t.Context(), callerEmail(first+i))
 		if err != nil {
 			t.Fatal(err)
 		}
-		actors[i] = store.Actor{ID: u.ID, Email: u.Email}
+		actors[i] = u
 	}
 	fmt.Println("ready")
 	if _, err := bufio.NewReader(os.Stdin).ReadString('\n'); err == nil {
 		t.Fatal("stdin is for the start signal only")
 	}
-	won := storetest.Drain(t, s, actors, storetest.ContentionQueues, storetest.ContentionTickets)
+	won := storetest.Drain(t, svc(s), actors, storetest.ContentionQueues, storetest.ContentionTickets)
 	var out strings.Builder
 	for email, ids := range won {
 		for _, id := range ids {

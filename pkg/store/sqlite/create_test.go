@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/store/sqlite"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -21,7 +20,7 @@ func addUser(ctx context.Context, st *sqlite.Store, email string) error {
 	if err := u.Normalize(); err != nil {
 		return err
 	}
-	_, err := st.CreateUser(ctx, store.Actor{}, u)
+	_, err := svc(st).CreateUser(ctx, system, u)
 	return err
 }
 

@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/support"
 )
 
@@ -28,7 +28,7 @@ func TestStorageFull(t *testing.T) {
 	if err := n.Normalize(); err != nil {
 		t.Fatal(err)
 	}
-	tk, _, err := s.CreateTicket(t.Context(), system, n, store.Idempotency{})
+	tk, _, err := svc(s).CreateTicket(t.Context(), system, n, service.Idempotency{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func TestStorageFull(t *testing.T) {
 		full  int
 	)
 	comment := func(body string) {
-		_, _, err := s.AddComment(t.Context(), system, tk.ID, support.NewComment{Body: body}, store.Idempotency{})
+		_, _, err := svc(s).AddComment(t.Context(), system, tk.ID, support.NewComment{Body: body}, service.Idempotency{})
 		mu.Lock()
 		defer mu.Unlock()
 		switch {

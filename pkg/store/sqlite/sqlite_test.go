@@ -5,21 +5,29 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"github.com/pressly/goose/v3"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/pressly/goose/v3"
+
 	_ "modernc.org/sqlite"
 
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/store/migrations"
 	"github.com/supctl/supctl/pkg/store/sqlite"
 	"github.com/supctl/supctl/pkg/store/storetest"
 	"github.com/supctl/supctl/pkg/support"
 )
+
+// system is who makes the tests' changes.
+var system = support.User{Email: "system", Role: support.RoleAdmin}
+
+// svc is the service over s, which makes its changes.
+func svc(s store.Store, opts ...service.Option) *service.Service { return service.New(s, opts...) }
 
 func open(t testing.TB, path string, opts ...sqlite.Option) *sqlite.Store {
 	t.Helper()
@@ -73,7 +81,7 @@ func TestOpenSkipsMigrationsWhenCurrent(t *testing.T) {
 func TestOpenOddPath(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "my dir?#%20", "supctl.db")
 	s := open(t, path)
-	if _, err := s.CreateUser(t.Context(), store.Actor{Email: "system"}, support.User{Email: "admin@example.com", Role: "admin"}); err != nil {
+	if _, err := svc(s).CreateUser(t.Context(), system, support.User{Email: "admin@example.com", Role: "admin", Region: "apac-jp"}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -172,7 +180,7 @@ func TestReadOnly(t *testing.T) {
 	}
 
 	rw := open(t, path)
-	admin, err := rw.CreateUser(t.Context(), store.Actor{Email: "system"}, support.User{Email: "admin@example.com", Role: "admin"})
+	admin, err := svc(rw).CreateUser(t.Context(), system, support.User{Email: "admin@example.com", Role: "admin", Region: "apac-jp"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +189,7 @@ func TestReadOnly(t *testing.T) {
 	if got, err := ro.UserByEmail(t.Context(), admin.Email); err != nil || got.ID != admin.ID {
 		t.Errorf("read-only lookup = %+v, %v", got, err)
 	}
-	if _, err := ro.CreateUser(t.Context(), store.Actor{Email: "system"}, support.User{Email: "x@example.com", Role: "admin"}); err == nil {
+	if _, err := svc(ro).CreateUser(t.Context(), system, support.User{Email: "x@example.com", Role: "admin", Region: "apac-jp"}); err == nil {
 		t.Error("read-only store accepted a write")
 	}
 }
@@ -192,19 +200,19 @@ func seeded(b *testing.B, n int) *sqlite.Store {
 	clock := storetest.NewClock(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
 	s := open(b, filepath.Join(b.TempDir(), "bench.db"), sqlite.WithClock(clock.Now))
 	ctx := b.Context()
-	admin, err := s.CreateUser(ctx, store.Actor{Email: "system"}, support.User{Email: "admin@example.com", Role: "admin"})
+	admin, err := svc(s).CreateUser(ctx, system, support.User{Email: "admin@example.com", Role: "admin", Region: "apac-jp"})
 	if err != nil {
 		b.Fatal(err)
 	}
-	actor := store.Actor{ID: admin.ID, Email: admin.Email}
+	actor := admin
 	for i := range n {
 		clock.Advance(time.Minute)
-		_, _, err := s.CreateTicket(ctx, actor, support.NewTicket{
+		_, _, err := svc(s).CreateTicket(ctx, actor, support.NewTicket{
 			Subject:  fmt.Sprintf("ticket %d: NameNode failover", i),
 			Severity: support.Severities.Values()[i%4], Division: support.Divisions.Values()[i%4],
 			Region: support.Regions.Values()[i%6], Language: "en", Channel: "portal",
 			RequesterKind: "internal", Tags: []string{"hdfs"},
-		}, store.Idempotency{})
+		}, service.Idempotency{})
 		if err != nil {
 			b.Fatal(err)
 		}

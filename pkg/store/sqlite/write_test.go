@@ -10,11 +10,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/support"
 )
 
-var system = store.Actor{Email: "system"}
+// system is who makes the tests' changes.
+var system = support.User{Email: "system", Role: support.RoleAdmin}
+
+// svc is the service over s, which makes its changes.
+func svc(s *Store) *service.Service { return service.New(s) }
 
 func openTest(t *testing.T) *Store {
 	t.Helper()
@@ -107,7 +111,7 @@ func TestQueuedWritesFailAlone(t *testing.T) {
 				t.Errorf("%d writes failed, want 1", failed)
 			}
 			// The writer goes on.
-			if _, err := s.CreateUser(t.Context(), system, support.User{Email: "c@example.com", Role: "engineer"}); err != nil {
+			if _, err := svc(s).CreateUser(t.Context(), system, support.User{Email: "c@example.com", Role: "engineer", Region: "apac-jp"}); err != nil {
 				t.Fatalf("a write after the failed one: %v", err)
 			}
 			users, err := s.ListUsers(t.Context())
@@ -181,7 +185,7 @@ func TestQueuedWriteWithdrawn(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	errs := make(chan error, 1)
 	go func() {
-		_, err := s.CreateUser(ctx, system, support.User{Email: "late@example.com", Role: "engineer"})
+		_, err := svc(s).CreateUser(ctx, system, support.User{Email: "late@example.com", Role: "engineer", Region: "apac-jp"})
 		errs <- err
 	}()
 	waitQueued(s, 1)
@@ -204,11 +208,11 @@ func TestNoBreachFunc(t *testing.T) {
 	if err := n.Normalize(); err != nil {
 		t.Fatal(err)
 	}
-	tk, _, err := s.CreateTicket(t.Context(), system, n, store.Idempotency{})
+	tk, _, err := svc(s).CreateTicket(t.Context(), system, n, service.Idempotency{})
 	if err != nil || tk.NextBreach != nil {
 		t.Fatalf("CreateTicket = breach %v, %v; want none", tk.NextBreach, err)
 	}
-	if n, err := s.RefreshBreaches(t.Context()); n != 0 || err != nil {
+	if n, err := svc(s).RefreshBreaches(t.Context()); n != 0 || err != nil {
 		t.Errorf("RefreshBreaches = %d, %v; want 0, nil", n, err)
 	}
 }
@@ -230,7 +234,7 @@ func TestCheckpointsWhileOpen(t *testing.T) {
 		default:
 		}
 	}
-	if _, err := s.CreateUser(t.Context(), system, support.User{Email: "ken@example.com", Role: "engineer"}); err != nil {
+	if _, err := svc(s).CreateUser(t.Context(), system, support.User{Email: "ken@example.com", Role: "engineer", Region: "apac-jp"}); err != nil {
 		t.Fatal(err)
 	}
 	select {
@@ -250,7 +254,7 @@ func TestWriteAfterClose(t *testing.T) {
 	release := holdWriter(t, s)
 	queued := make(chan error, 1)
 	go func() {
-		_, err := s.CreateUser(t.Context(), system, support.User{Email: "queued@example.com", Role: "engineer"})
+		_, err := svc(s).CreateUser(t.Context(), system, support.User{Email: "queued@example.com", Role: "engineer", Region: "apac-jp"})
 		queued <- err
 	}()
 	waitQueued(s, 1)
@@ -263,7 +267,7 @@ func TestWriteAfterClose(t *testing.T) {
 	if err := <-closed; err != nil {
 		t.Errorf("Close: %v", err)
 	}
-	if _, err := s.CreateUser(t.Context(), system, support.User{Email: "late@example.com", Role: "engineer"}); !errors.Is(err, errClosed) {
+	if _, err := svc(s).CreateUser(t.Context(), system, support.User{Email: "late@example.com", Role: "engineer", Region: "apac-jp"}); !errors.Is(err, errClosed) {
 		t.Errorf("write after Close: error %v, want %v", err, errClosed)
 	}
 }

@@ -16,16 +16,16 @@ func testUsers(t *testing.T, e *env) {
 	}
 	wantEqual(t, "UserByEmail", got, e.ken)
 
-	p := e.user(e.as(e.admin), support.User{Email: "pat@resell.example", Name: "Pat", Role: "partner", AccountID: e.partner.ID})
+	p := e.user(e.as(e.admin), support.User{Email: "pat@resell.example", Name: "Pat", Role: "partner", Region: "apac-jp", AccountID: e.partner.ID})
 	if got, _ := e.st.UserByEmail(e.ctx, p.Email); got.AccountID != e.partner.ID {
 		t.Errorf("partner user's account = %d, want %d", got.AccountID, e.partner.ID)
 	}
 
-	_, err = e.s.CreateUser(e.ctx, e.as(e.admin), support.User{Email: "KEN@example.com", Role: "engineer"})
+	_, err = e.s.CreateUser(e.ctx, e.as(e.admin), support.User{Email: "KEN@example.com", Role: "engineer", Region: "apac-jp"})
 	wantIs(t, "duplicate email", err, support.ErrDuplicate)
-	_, err = e.s.CreateUser(e.ctx, e.as(e.admin), support.User{Email: "x@example.com", Role: "partner", AccountID: 9999})
+	_, err = e.s.CreateUser(e.ctx, e.as(e.admin), support.User{Email: "x@example.com", Role: "partner", Region: "apac-jp", AccountID: 9999})
 	wantValidation(t, "user of a missing account", err, "account_id")
-	_, err = e.s.CreateUser(e.ctx, e.as(e.admin), support.User{Email: "y@example.com", Role: "partner", AccountID: e.acme.ID})
+	_, err = e.s.CreateUser(e.ctx, e.as(e.admin), support.User{Email: "y@example.com", Role: "partner", Region: "apac-jp", AccountID: e.acme.ID})
 	wantValidation(t, "partner user of a customer", err, "account_id")
 	_, err = e.st.UserByEmail(e.ctx, "nobody@example.com")
 	wantIs(t, "missing user", err, support.ErrNotFound)
@@ -60,11 +60,11 @@ func testAccounts(t *testing.T, e *env) {
 	}
 	wantEqual(t, "ListAccounts", all, []support.Account{e.partner, e.acme, e.globex})
 
-	_, err = e.s.CreateAccount(e.ctx, e.as(e.admin), support.Account{Name: "Acme", Kind: "customer"})
+	_, err = e.s.CreateAccount(e.ctx, e.as(e.admin), support.Account{Name: "Acme", Kind: "customer", Region: "apac-jp"})
 	wantIs(t, "duplicate name", err, support.ErrDuplicate)
-	_, err = e.s.CreateAccount(e.ctx, e.as(e.admin), support.Account{Name: "Initech", Kind: "customer", PartnerID: 9999})
+	_, err = e.s.CreateAccount(e.ctx, e.as(e.admin), support.Account{Name: "Initech", Kind: "customer", Region: "apac-jp", PartnerID: 9999})
 	wantValidation(t, "missing partner", err, "partner_id")
-	_, err = e.s.CreateAccount(e.ctx, e.as(e.admin), support.Account{Name: "Initech", Kind: "customer", PartnerID: e.globex.ID})
+	_, err = e.s.CreateAccount(e.ctx, e.as(e.admin), support.Account{Name: "Initech", Kind: "customer", Region: "apac-jp", PartnerID: e.globex.ID})
 	wantValidation(t, "partner that is a customer", err, "partner_id")
 	_, err = e.st.Account(e.ctx, 9999)
 	wantIs(t, "missing account", err, support.ErrNotFound)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -46,7 +47,7 @@ func setup(t *testing.T, b Backend) *env {
 	e.seed = func(actor support.User, tickets []support.NewTicket) []int64 {
 		return Load(t, e.st, store.ActorOf(actor), clock.Now(), tickets)
 	}
-	e.admin = e.user(system, support.User{Email: "admin@example.com", Name: "Admin", Role: "admin"})
+	e.admin = e.user(system, support.User{Email: "admin@example.com", Name: "Admin", Role: "admin", Region: "apac-jp"})
 	e.ken = e.user(e.as(e.admin), support.User{Email: "ken@example.com", Name: "Ken Sato", Role: "engineer", Region: "apac-jp", Tier: "frontline"})
 	e.ana = e.user(e.as(e.admin), support.User{Email: "Ana@example.com", Name: "Ana Silva", Role: "engineer", Region: "americas-west", Tier: "backline"})
 	e.partner = e.account(support.Account{Name: "Resell Co", Kind: "partner", Plan: "premium", Region: "apac-jp"})
@@ -109,9 +110,15 @@ func (e *env) ticket(mods ...func(*support.NewTicket)) support.Ticket {
 	return t
 }
 
+// update changes a ticket as ken, an engineer, who may assign tickets
+// only to himself; an assignment to someone else is made as the admin.
 func (e *env) update(id int64, p support.TicketPatch) support.Ticket {
 	e.t.Helper()
-	t, err := e.s.UpdateTicket(e.ctx, e.as(e.ken), id, p)
+	by := e.ken
+	if p.Assignee != nil && *p.Assignee != "" && !strings.EqualFold(*p.Assignee, e.ken.Email) {
+		by = e.admin
+	}
+	t, err := e.s.UpdateTicket(e.ctx, e.as(by), id, p)
 	if err != nil {
 		e.t.Fatalf("UpdateTicket(%d): %v", id, err)
 	}

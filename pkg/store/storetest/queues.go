@@ -231,6 +231,6 @@ func testNextErrors(t *testing.T, e *env) {
 	wantValidation(t, "more queues than there are", err, "queues")
 	_, err = e.s.NextTicket(e.ctx, e.as(e.ken), support.NextRequest{Queues: []support.Queue{jpSpark}})
 	wantIs(t, "empty queue", err, support.ErrNothingToPick)
-	_, err = e.s.NextTicket(e.ctx, e.as(support.User{ID: 9999, Email: "ghost@example.com"}), support.NextRequest{Queues: []support.Queue{jpCore}})
+	_, err = e.s.NextTicket(e.ctx, e.as(support.User{ID: 9999, Email: "ghost@example.com", Role: "engineer"}), support.NextRequest{Queues: []support.Queue{jpCore}})
 	wantIs(t, "unknown actor", err, support.ErrNotFound)
 }

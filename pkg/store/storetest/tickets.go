@@ -94,7 +94,7 @@ func testUpdateTicketRules(t *testing.T, e *env) {
 	if !errors.As(err, &conflict) || conflict.Current != 2 || conflict.Wanted != 1 {
 		t.Errorf("stale update: error %#v, want ConflictError{Current: 2, Wanted: 1}", err)
 	}
-	_, err = e.s.UpdateTicket(e.ctx, e.as(e.ana), tk.ID, support.TicketPatch{Assignee: ptr("nobody@example.com")})
+	_, err = e.s.UpdateTicket(e.ctx, e.as(e.admin), tk.ID, support.TicketPatch{Assignee: ptr("nobody@example.com")})
 	wantValidation(t, "unknown assignee", err, "assignee")
 	_, err = e.s.UpdateTicket(e.ctx, e.as(e.ana), tk.ID, support.TicketPatch{Status: ptr("reopened")})
 	wantValidation(t, "unknown status", err, "status")

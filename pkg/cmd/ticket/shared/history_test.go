@@ -39,7 +39,7 @@ func TestDescribeEvent(t *testing.T) {
 		{"commented", "ken@example.com", `null`, `{"comment_id":9,"internal":false,"from_requester":true}`, "reply from the requester"},
 		{"escalated_to_backline", "ken@example.com", `null`, `null`, "escalated to backline"},
 	} {
-		e := support.Event{Kind: c.kind, Actor: c.actor, Before: side(t, c.before), After: side(t, c.after)}
+		e := support.Event{Kind: support.EventKind(c.kind), Actor: c.actor, Before: side(t, c.before), After: side(t, c.after)}
 		if got := DescribeEvent(e); got != c.want {
 			t.Errorf("%s %s → %s:\n got %q\nwant %q", c.kind, c.before, c.after, got, c.want)
 		}
