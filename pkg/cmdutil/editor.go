@@ -36,19 +36,11 @@ func EditorCommand(getenv func(string) string) string {
 // attached to the terminal of ios.
 func SystemEditor(ios *iostreams.IOStreams, getenv func(string) string) Editor {
 	return func(name, text string) (string, error) {
-		f, err := os.CreateTemp("", "supctl-*-"+name)
+		path, cleanup, err := iostreams.TempFile("supctl-*-"+name, text)
 		if err != nil {
 			return "", Errorf("cannot create a file to edit: %v", err)
 		}
-		path := f.Name()
-		defer os.Remove(path)
-		_, werr := f.WriteString(text)
-		if cerr := f.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			return "", Errorf("cannot write %s: %v", path, werr)
-		}
+		defer cleanup()
 		editor := EditorCommand(getenv)
 		var cmd *exec.Cmd
 		if runtime.GOOS == "windows" {
@@ -108,17 +100,8 @@ func StripEditorTemplate(text string) string {
 // RecoverFile keeps text a request failed to send in a private temporary
 // file and returns its path; name is a pattern such as "comment-*.md".
 func RecoverFile(name, text string) (string, error) {
-	f, err := os.CreateTemp("", "supctl-"+name)
-	if err != nil {
-		return "", err
-	}
-	_, werr := f.WriteString(text)
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
-		os.Remove(f.Name())
-		return "", werr
-	}
-	return f.Name(), nil
+	// No cleanup: the file must outlive the command for the user to send it
+	// again.
+	path, _, err := iostreams.TempFile("supctl-"+name, text)
+	return path, err
 }

@@ -1,7 +1,11 @@
 package cmdutil
 
 import (
+	"errors"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -92,5 +96,36 @@ func TestRetryCommandQuotes(t *testing.T) {
 	}
 	if got := RetryCommand(cmd, []string{"42"}, "body", ""); got != "comment 42 --idempotency-key old --internal" {
 		t.Errorf("dropping --body: %s", got)
+	}
+}
+
+// The file the editor opens is in TMPDIR, and gone once the text is read
+// back.
+func TestSystemEditorRemovesFile(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the test editor is a shell script")
+	}
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir)
+	record := filepath.Join(t.TempDir(), "opened")
+	ios, _, _, _ := iostreams.Test()
+	edit := SystemEditor(ios, func(k string) string {
+		if k == "EDITOR" {
+			return "printf %s >'" + record + "'"
+		}
+		return ""
+	})
+	if got, err := edit("comment.md", "text\n"); err != nil || got != "text\n" {
+		t.Fatalf("edit = %q, %v", got, err)
+	}
+	opened, err := os.ReadFile(record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Dir(string(opened)) != dir {
+		t.Errorf("the editor opened %s, not a file in TMPDIR %s", opened, dir)
+	}
+	if _, err := os.Stat(string(opened)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("%s after editing: %v, want it removed", opened, err)
 	}
 }

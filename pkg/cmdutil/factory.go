@@ -36,4 +36,6 @@ type Factory struct {
 	Now func() time.Time
 	// Editor lets the user write a text in their editor; tests fake it.
 	Editor Editor
+	// Prompter asks the user questions; tests give a prompttest.Prompter.
+	Prompter Prompter
 }

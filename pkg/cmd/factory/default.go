@@ -24,7 +24,13 @@ import (
 // New returns the Factory for the process and a func that releases what it
 // opened (the embedded database).
 func New(appVersion string, ios *iostreams.IOStreams) (*cmdutil.Factory, func()) {
-	f := &cmdutil.Factory{AppVersion: appVersion, IOStreams: ios, Now: time.Now, Editor: cmdutil.SystemEditor(ios, os.Getenv)}
+	f := &cmdutil.Factory{
+		AppVersion: appVersion,
+		IOStreams:  ios,
+		Now:        time.Now,
+		Editor:     cmdutil.SystemEditor(ios, os.Getenv),
+		Prompter:   newPrompter(ios),
+	}
 	var closers []func() error
 	f.Config = sync.OnceValues(func() (*config.Config, error) {
 		return config.Load(config.LoadOptions{Profile: f.Profile, Warnings: ios.ErrOut})

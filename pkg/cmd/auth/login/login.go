@@ -6,11 +6,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"github.com/supctl/supctl/pkg/api"
 	"github.com/supctl/supctl/pkg/cmd/auth/shared"
@@ -28,8 +26,7 @@ type LoginOptions struct {
 	IO         *iostreams.IOStreams
 	Config     func() (*config.Config, error)
 	HTTPClient *http.Client
-	// ReadSecret reads a line from the terminal without echoing it.
-	ReadSecret func() (string, error)
+	Prompter   cmdutil.Prompter
 
 	WithToken       bool
 	InsecureStorage bool
@@ -37,7 +34,7 @@ type LoginOptions struct {
 
 // NewCmdLogin returns the command; runF replaces the run in tests.
 func NewCmdLogin(f *cmdutil.Factory, runF func(*LoginOptions) error) *cobra.Command {
-	opts := &LoginOptions{IO: f.IOStreams, Config: f.Config, HTTPClient: shared.NewHTTPClient(), ReadSecret: readHidden}
+	opts := &LoginOptions{IO: f.IOStreams, Config: f.Config, HTTPClient: shared.NewHTTPClient(), Prompter: f.Prompter}
 	cmd := &cobra.Command{
 		Use:   "login [--with-token] [--insecure-storage]",
 		Short: "Log in to the active profile's backend with a token",
@@ -134,9 +131,7 @@ func readToken(opts *LoginOptions, p config.Profile) (string, error) {
 		}
 		token = string(data)
 	} else {
-		fmt.Fprintf(opts.IO.ErrOut, "Paste a token for %s (profile %s): ", p.APIURL, p.Name)
-		s, err := opts.ReadSecret()
-		fmt.Fprintln(opts.IO.ErrOut)
+		s, err := opts.Prompter.Password(fmt.Sprintf("Paste a token for %s (profile %s)", p.APIURL, p.Name))
 		if err != nil {
 			return "", cmdutil.Errorf("cannot read the token: %v", err)
 		}
@@ -170,9 +165,4 @@ func recordUser(ios *iostreams.IOStreams, cfg *config.Config, p config.Profile, 
 	}
 	fmt.Fprintf(ios.ErrOut, "%s set user of profile %s to %s\n", ios.ColorScheme().SuccessIcon(), p.Name, email)
 	return nil
-}
-
-func readHidden() (string, error) {
-	b, err := term.ReadPassword(int(os.Stdin.Fd()))
-	return string(b), err
 }

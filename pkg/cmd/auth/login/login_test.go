@@ -7,6 +7,7 @@ import (
 
 	"github.com/supctl/supctl/pkg/cmd/auth/authtest"
 	"github.com/supctl/supctl/pkg/cmdutil"
+	"github.com/supctl/supctl/pkg/cmdutil/prompttest"
 	"github.com/supctl/supctl/pkg/config/configtest"
 	"github.com/supctl/supctl/pkg/iostreams"
 )
@@ -78,18 +79,19 @@ type result struct {
 	err            error
 }
 
-func runLogin(t *testing.T, s *configtest.Setup, stdin string, prompt func() (string, error), args ...string) result {
+// runLogin runs the command on a terminal when prompter is given, else
+// piped with a prompter that fails the test on any question.
+func runLogin(t *testing.T, s *configtest.Setup, stdin string, prompter *prompttest.Prompter, args ...string) result {
 	t.Helper()
 	ios, in, stdout, stderr := iostreams.Test()
 	in.WriteString(stdin)
-	if prompt != nil {
+	if prompter != nil {
 		ios.SetStdinTTY(true)
 		ios.SetStdoutTTY(true)
+	} else {
+		prompter = prompttest.New(t)
 	}
-	cmd := NewCmdLogin(&cmdutil.Factory{IOStreams: ios, Config: s.Load}, func(o *LoginOptions) error {
-		if prompt != nil {
-			o.ReadSecret = prompt
-		}
+	cmd := NewCmdLogin(&cmdutil.Factory{IOStreams: ios, Config: s.Load, Prompter: prompter}, func(o *LoginOptions) error {
 		return loginRun(t.Context(), o)
 	})
 	cmd.SetArgs(args)
@@ -161,16 +163,33 @@ func TestLoginKeyringUnavailable(t *testing.T) {
 func TestLoginPrompt(t *testing.T) {
 	srv := authtest.NewServer(t)
 	s := configtest.New(t, profileFile(srv.URL, "ken@example.com"))
-	r := runLogin(t, s, "", func() (string, error) { return authtest.Token, nil })
+	p := prompttest.New(t)
+	p.ExpectPassword("Paste a token for "+srv.URL+" (profile tokyo)", authtest.Token, nil)
+	r := runLogin(t, s, "", p)
 	if r.err != nil {
 		t.Fatal(r.err)
 	}
-	wantPrompt := "Paste a token for " + srv.URL + " (profile tokyo): \n"
-	if !strings.HasPrefix(r.stderr, wantPrompt) {
-		t.Errorf("stderr =\n%s\nwant it to start with %q", r.stderr, wantPrompt)
-	}
 	if strings.Contains(r.stderr+r.stdout, authtest.Token) {
 		t.Error("the token was echoed")
+	}
+	if _, err := s.Keyring.Get("supctl", "tokyo"); err != nil {
+		t.Errorf("the token was not stored: %v", err)
+	}
+}
+
+// A terminal that cannot be read ends the login with exit 1 and stores
+// nothing.
+func TestLoginPromptFails(t *testing.T) {
+	srv := authtest.NewServer(t)
+	s := configtest.New(t, profileFile(srv.URL, "ken@example.com"))
+	p := prompttest.New(t)
+	p.ExpectPassword("Paste a token for "+srv.URL+" (profile tokyo)", "", errors.New("input/output error"))
+	r := runLogin(t, s, "", p)
+	if r.err == nil || r.err.Error() != "cannot read the token: input/output error" || cmdutil.CodeOf(r.err) != cmdutil.ExitError {
+		t.Errorf("error = %v (exit %d), want exit 1", r.err, cmdutil.CodeOf(r.err))
+	}
+	if _, err := s.Keyring.Get("supctl", "tokyo"); err == nil {
+		t.Error("a token was stored")
 	}
 }
 
