@@ -109,7 +109,7 @@ func (c *Cache) SetData(d Data, at time.Time) error {
 		s.Queues = append(s.Queues, Named{Name: q.Queue, Desc: fmt.Sprintf("%d waiting", q.Unassigned)})
 	}
 	for _, u := range d.Engineers {
-		if u.Role == "engineer" || u.Role == "lead" || u.Role == "admin" {
+		if u.Can(support.TakeTickets) {
 			s.Engineers = append(s.Engineers, Named{Name: u.Email, Desc: strings.TrimSpace(u.Name + " " + u.Region)})
 		}
 	}

@@ -142,11 +142,23 @@ var staff = withRegionLanguages([]support.User{
 // English.
 var regionLanguages = map[string]string{"apac-jp": "ja", "apac-kr": "ko"}
 
+// worksQueues tells the engineers and leads, who take tickets from the
+// queues, from the others; the admin may, but does not.
+func worksQueues(u support.User) bool {
+	return u.Can(support.TakeTickets) && !u.Can(support.ManageUsers)
+}
+
+// individual tells an engineer, who holds only their own tickets, from a
+// lead or the admin.
+func individual(u support.User) bool {
+	return u.Can(support.TakeTickets) && !u.Can(support.TakeOthersWork)
+}
+
 // withRegionLanguages gives the engineers and leads among users English and
 // their region's language as skills.
 func withRegionLanguages(users []support.User) []support.User {
 	for i, u := range users {
-		if u.Role != "engineer" && u.Role != "lead" {
+		if !worksQueues(u) {
 			continue
 		}
 		users[i].Languages = []string{"en"}

@@ -228,7 +228,7 @@ func (p *planner) frontline(region, division, lang string, keeps bool) support.U
 	var skilled, divisional []support.User
 	for _, u := range staff {
 		full := keeps && u.Email == DemoUser && p.kenLeft == 0
-		if u.Role != "engineer" || u.Tier != "frontline" || u.Region != region || full ||
+		if !individual(u) || u.Tier != "frontline" || u.Region != region || full ||
 			len(u.Divisions) > 0 && !slices.Contains(u.Divisions, division) {
 			continue
 		}
@@ -251,7 +251,7 @@ func (p *planner) frontline(region, division, lang string, keeps bool) support.U
 // backline is the region's backline engineer.
 func backline(region string) support.User {
 	i := slices.IndexFunc(staff, func(u support.User) bool {
-		return u.Role == "engineer" && u.Tier == "backline" && u.Region == region
+		return individual(u) && u.Tier == "backline" && u.Region == region
 	})
 	return staff[i]
 }
