@@ -21,6 +21,7 @@ import (
 	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/demo"
 	"github.com/supctl/supctl/pkg/iostreams"
+	"github.com/supctl/supctl/pkg/outbox"
 	"github.com/supctl/supctl/pkg/server"
 	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store"
@@ -149,11 +150,11 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 		log.Info("stopped before serving")
 		return nil
 	}
-	svc, closeStore, err := open(ctx, path, engine, log)
+	st, svc, err := open(ctx, path, engine, log)
 	if err != nil {
 		return err
 	}
-	defer closeStore()
+	defer st.Close()
 	// Holidays and policies may have changed since the last start: every
 	// active ticket's next breach is computed again.
 	n, err := svc.RefreshBreaches(ctx)
@@ -170,17 +171,24 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	if opts.Ready != nil {
 		opts.Ready(ln.Addr().String())
 	}
+	ticker := time.NewTicker(outboxInterval)
+	defer ticker.Stop()
+	go outbox.NewWorker(st, time.Now, log).Run(ctx, ticker.C)
 	return server.Serve(ctx, ln, server.New(svc, log).Handler(), log, 10*time.Second)
 }
 
+// outboxInterval is how often the server looks for messages to deliver
+// to outside systems.
+const outboxInterval = 5 * time.Second
+
 // open opens the database at path and the service over it, on the wall
 // clock.
-func open(ctx context.Context, path string, engine *clocks.Engine, log *slog.Logger) (*service.Service, func() error, error) {
+func open(ctx context.Context, path string, engine *clocks.Engine, log *slog.Logger) (store.Store, *service.Service, error) {
 	st, err := store.Open(ctx, "sqlite:"+path, store.Options{Log: log})
 	if err != nil {
 		return nil, nil, openError(path, err)
 	}
-	return service.New(st, service.WithClocks(engine)), st.Close, nil
+	return st, service.New(st, service.WithClocks(engine)), nil
 }
 
 // openError reports a database that cannot be opened or read; a damaged
@@ -270,11 +278,11 @@ func resetAdmin(ctx context.Context, opts *ServeOptions, path string, engine *cl
 		return (&cmdutil.Error{Code: cmdutil.ExitError, Message: fmt.Sprintf("no database at %s", path)}).
 			WithHint("give the server's database with --db sqlite:PATH; a first start creates an admin itself")
 	}
-	svc, closeStore, err := open(ctx, path, engine, log)
+	st, svc, err := open(ctx, path, engine, log)
 	if err != nil {
 		return err
 	}
-	defer closeStore()
+	defer st.Close()
 	email := strings.ToLower(strings.TrimSpace(opts.ResetAdmin))
 	u, err := svc.UserByEmail(ctx, email)
 	var token string

@@ -62,6 +62,7 @@ func Run(t *testing.T, b Backend) {
 		{"QueueStats", testQueueStats},
 		{"NextErrors", testNextErrors},
 		{"ClaimContention", testClaimContention},
+		{"Outbox", testOutbox},
 	}
 	for _, s := range suites {
 		t.Run(s.name, func(t *testing.T) {
