@@ -234,3 +234,22 @@ func testNextErrors(t *testing.T, e *env) {
 	_, err = e.s.NextTicket(e.ctx, e.as(support.User{ID: 9999, Email: "ghost@example.com", Role: "engineer"}), support.NextRequest{Queues: []support.Queue{jpCore}})
 	wantIs(t, "unknown actor", err, support.ErrNotFound)
 }
+
+// An actor at their limit hears so even when nothing waits: the limit is
+// what they must act on first.
+func testNextAtLimitWithNothingWaiting(t *testing.T, e *env) {
+	busy := e.user(e.as(e.admin), support.User{Email: "busy@example.com", Role: "engineer", Region: "apac-jp", WIPLimit: 1})
+	req := support.NextRequest{Queues: []support.Queue{jpCore}}
+	if _, err := e.s.NextTicket(e.ctx, busy, req); !errors.Is(err, support.ErrNothingToPick) {
+		t.Fatalf("pick from an empty queue: %v, want %v", err, support.ErrNothingToPick)
+	}
+	e.ticket()
+	if p, err := e.s.NextTicket(e.ctx, busy, req); err != nil || !p.Claimed {
+		t.Fatalf("pick = %+v, %v: want it claimed", p, err)
+	}
+	_, err := e.s.NextTicket(e.ctx, busy, req)
+	var wip *support.WIPLimitError
+	if !errors.As(err, &wip) || *wip != (support.WIPLimitError{Holding: 1, Limit: 1}) {
+		t.Errorf("pick at the limit from an empty queue: %#v, want WIPLimitError{1, 1}", err)
+	}
+}

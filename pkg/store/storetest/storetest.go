@@ -59,6 +59,7 @@ func Run(t *testing.T, b Backend) {
 		{"PickOrder", testPickOrder},
 		{"Skills", testSkills},
 		{"WIPLimit", testWIPLimit},
+		{"NextAtLimitWithNothingWaiting", testNextAtLimitWithNothingWaiting},
 		{"QueueStats", testQueueStats},
 		{"NextErrors", testNextErrors},
 		{"ClaimContention", testClaimContention},
