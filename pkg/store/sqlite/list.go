@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/supctl/supctl/pkg/support"
@@ -23,8 +24,8 @@ func (s *Store) ListTickets(ctx context.Context, f support.TicketFilter) (suppor
 	if sort == "" {
 		sort = "updated"
 	}
-	if err := support.TicketSorts.Check("sort", sort); err != nil {
-		return support.TicketPage{}, err
+	if _, ok := orders[sort]; !ok {
+		return support.TicketPage{}, fmt.Errorf("no order %q to list tickets by", sort)
 	}
 	limit := min(f.Limit, support.MaxLimit)
 	if limit <= 0 {

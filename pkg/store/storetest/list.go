@@ -212,10 +212,10 @@ func testListErrors(t *testing.T, e *env) {
 		"updated cursor, breach sort":   {Cursor: page.NextCursor, Sort: "breach"},
 	}
 	for name, f := range bad {
-		_, err := e.st.ListTickets(e.ctx, f)
+		_, err := e.s.ListTickets(e.ctx, e.ken, f)
 		wantValidation(t, name, err, "cursor")
 	}
-	_, err = e.st.ListTickets(e.ctx, support.TicketFilter{Sort: "priority"})
+	_, err = e.s.ListTickets(e.ctx, e.ken, support.TicketFilter{Sort: "priority"})
 	wantValidation(t, "unknown sort", err, "sort")
 }
 
