@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -90,25 +91,14 @@ func viewRun(ctx context.Context, opts *ViewOptions) error {
 	if err != nil {
 		return err
 	}
-	opts.IO.StartProgressIndicatorWithLabel("Fetching the ticket…")
-	t, err := client.Ticket(ctx, opts.ID)
-	var comments []support.Comment
 	wantComments := opts.Comments || opts.Exporter != nil && slices.Contains(opts.Exporter.Fields(), "comments")
-	if err == nil && wantComments {
-		comments, err = client.Comments(ctx, opts.ID)
-	}
-	var clocks support.TicketSLA
-	if err == nil {
-		clocks, err = client.TicketSLA(ctx, opts.ID)
-	}
-	var events []support.Event
-	if err == nil && opts.History && opts.Exporter == nil {
-		events, err = client.Events(ctx, opts.ID)
-	}
+	opts.IO.StartProgressIndicatorWithLabel("Fetching the ticket…")
+	v, err := fetch(ctx, client, opts.ID, wantComments, opts.History && opts.Exporter == nil)
 	opts.IO.StopProgressIndicator()
 	if err != nil {
 		return err
 	}
+	t, comments, clocks, events := v.ticket, v.comments, v.clocks, v.events
 	shared.Remember(opts.Cache, t)
 	if opts.Exporter != nil {
 		if comments == nil {
@@ -127,6 +117,72 @@ func viewRun(ctx context.Context, opts *ViewOptions) error {
 		shared.PrintHistory(out, opts.IO, opts.Now(), loc, events)
 	}
 	return nil
+}
+
+// fetched is what the view shows of a ticket.
+type fetched struct {
+	ticket   support.Ticket
+	comments []support.Comment
+	clocks   support.TicketSLA
+	events   []support.Event
+}
+
+// fetch requests the ticket, its SLA clocks and, as asked, its comments
+// and its events all at once, so that the view waits for one round trip
+// rather than one per request.
+//
+// The error is the ticket's when that request fails: a missing ticket
+// reads as missing, whatever became of the others. Otherwise it is that of
+// the first of comments, clocks and events, in that order, that failed on
+// its own; a request that failed after another had already failed is not
+// reported, as it may only have been cancelled. A failure cancels the
+// requests other than the ticket's, whose answer is still awaited.
+func fetch(ctx context.Context, client *api.Client, id int64, comments, events bool) (fetched, error) {
+	var v fetched
+	rest, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	var ticketErr error
+	wg.Go(func() {
+		if v.ticket, ticketErr = client.Ticket(ctx, id); ticketErr != nil {
+			cancel()
+		}
+	})
+	// errs and late are those of comments, clocks and events; late says
+	// the request failed once the others had been cancelled.
+	var errs [3]error
+	var late [3]bool
+	get := func(i int, call func(context.Context) error) {
+		wg.Go(func() {
+			if errs[i] = call(rest); errs[i] != nil {
+				late[i] = rest.Err() != nil
+				cancel()
+			}
+		})
+	}
+	if comments {
+		get(0, func(ctx context.Context) (err error) { v.comments, err = client.Comments(ctx, id); return err })
+	}
+	get(1, func(ctx context.Context) (err error) { v.clocks, err = client.TicketSLA(ctx, id); return err })
+	if events {
+		get(2, func(ctx context.Context) (err error) { v.events, err = client.Events(ctx, id); return err })
+	}
+	wg.Wait()
+	if ticketErr != nil {
+		return v, ticketErr
+	}
+	for i, err := range errs {
+		if err != nil && !late[i] {
+			return v, err
+		}
+	}
+	// Every failure came late: the caller's context was cancelled.
+	for _, err := range errs {
+		if err != nil {
+			return v, err
+		}
+	}
+	return v, nil
 }
 
 func printTicket(ios *iostreams.IOStreams, now time.Time, loc *time.Location, t support.Ticket, clocks support.TicketSLA, comments []support.Comment, withComments bool) {
