@@ -29,7 +29,7 @@ func (s *Service) Ticket(ctx context.Context, me support.User, id int64) (suppor
 }
 
 func (s *Service) checkVisible(ctx context.Context, me support.User, t support.Ticket) error {
-	if me.VisibleAccount() == 0 {
+	if _, limited := me.VisibleAccount(); !limited {
 		return nil
 	}
 	var partner int64
@@ -54,7 +54,11 @@ func (s *Service) ListTickets(ctx context.Context, me support.User, f support.Ti
 			return support.TicketPage{}, err
 		}
 	}
-	f.VisibleTo = me.VisibleAccount()
+	org, limited := me.VisibleAccount()
+	if limited && org == 0 {
+		return support.TicketPage{Tickets: []support.Ticket{}}, nil
+	}
+	f.VisibleTo = org
 	page, err := s.store.ListTickets(ctx, f)
 	if page.Tickets == nil {
 		page.Tickets = []support.Ticket{}
@@ -72,7 +76,7 @@ func (s *Service) CreateTicket(ctx context.Context, me support.User, n support.N
 	if err := n.Normalize(); err != nil {
 		return t, false, err
 	}
-	if org := me.VisibleAccount(); org != 0 && n.AccountID != org {
+	if org, limited := me.VisibleAccount(); limited && n.AccountID != org {
 		// A partner opens tickets for itself and the customers it serves.
 		a, err := s.store.Account(ctx, n.AccountID)
 		if err != nil || a.PartnerID != org {

@@ -102,6 +102,9 @@ func DecodeSide[T any](side any) (T, error) {
 		return out, nil
 	}
 	raw, ok := side.(json.RawMessage)
+	if ok && len(raw) == 0 {
+		return out, nil
+	}
 	if !ok {
 		var err error
 		if raw, err = json.Marshal(side); err != nil {

@@ -35,7 +35,8 @@ const (
 	TakeOthersWork
 	// Reply writes public replies.
 	Reply
-	// SeeInternal reads and writes internal notes.
+	// SeeInternal reads internal notes, and writes them for those who may
+	// reply at all.
 	SeeInternal
 	// ReadHistory reads a ticket's events.
 	ReadHistory
@@ -88,6 +89,9 @@ func (u User) Check(a Action) error {
 		return nil
 	}
 	msg := grants[a].refusal
+	if msg == "" {
+		msg = "the %s role cannot do this"
+	}
 	if strings.Contains(msg, "%s") {
 		msg = fmt.Sprintf(msg, u.Role)
 	}
@@ -120,18 +124,19 @@ func (r Role) InOrganisation() bool { return r == RolePartner }
 func (u User) SpeaksForRequester() bool { return u.Role.InOrganisation() }
 
 // VisibleAccount is the account whose work alone u may see (its own and
-// the customers it serves), or 0 when u sees every account's.
-func (u User) VisibleAccount() int64 {
+// the customers it serves), and whether u is so limited; a limited user
+// of no account sees nothing.
+func (u User) VisibleAccount() (id int64, limited bool) {
 	if u.Role.InOrganisation() {
-		return u.AccountID
+		return u.AccountID, true
 	}
-	return 0
+	return 0, false
 }
 
 // CanSeeAccount reports whether u may read a.
 func (u User) CanSeeAccount(a Account) bool {
-	org := u.VisibleAccount()
-	return org == 0 || a.ID == org || a.PartnerID == org
+	org, limited := u.VisibleAccount()
+	return !limited || org != 0 && (a.ID == org || a.PartnerID == org)
 }
 
 // CanSeeTicket reports whether u may read t, whose account is served by
