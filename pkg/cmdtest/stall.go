@@ -43,15 +43,7 @@ func StallingClient(t testing.TB, backend *api.Client) (*api.Client, *atomic.Int
 			}
 			return
 		}
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadGateway)
-			return
-		}
-		for k, v := range resp.Header {
-			w.Header()[k] = v
-		}
-		w.WriteHeader(resp.StatusCode)
-		_, _ = w.Write(data)
+		Relay(w, resp, data, err)
 	}))
 	t.Cleanup(srv.Close)
 	t.Cleanup(func() { close(release) })
@@ -93,3 +85,17 @@ type timeoutError struct{}
 func (timeoutError) Error() string   { return "timeout awaiting response headers" }
 func (timeoutError) Timeout() bool   { return true }
 func (timeoutError) Temporary() bool { return true }
+
+// Relay writes to w a backend's answer as api.Client.Raw returned it, or
+// a 502 naming err.
+func Relay(w http.ResponseWriter, resp *http.Response, data []byte, err error) {
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	for k, v := range resp.Header {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(resp.StatusCode)
+	_, _ = w.Write(data)
+}

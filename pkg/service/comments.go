@@ -45,12 +45,8 @@ func (s *Service) AddComment(ctx context.Context, me support.User, ticketID int6
 		n.FromRequester = true
 	}
 	err = s.store.InTx(ctx, func(tx store.Tx, now time.Time) error {
-		id, found, err := replay(ctx, tx, me, idem, resourceComment)
-		if err != nil || found {
-			replayed = found
-			if found {
-				c, err = tx.Comment(ctx, id)
-			}
+		c, replayed, err = replay(ctx, tx, me, idem, resourceComment, tx.Comment)
+		if err != nil || replayed {
 			return err
 		}
 		t, err := tx.Ticket(ctx, ticketID)

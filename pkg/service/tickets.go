@@ -84,12 +84,8 @@ func (s *Service) CreateTicket(ctx context.Context, me support.User, n support.N
 		}
 	}
 	err = s.store.InTx(ctx, func(tx store.Tx, now time.Time) error {
-		id, found, err := replay(ctx, tx, me, idem, resourceTicket)
-		if err != nil || found {
-			replayed = found
-			if found {
-				t, err = tx.Ticket(ctx, id)
-			}
+		t, replayed, err = replay(ctx, tx, me, idem, resourceTicket, tx.Ticket)
+		if err != nil || replayed {
 			return err
 		}
 		if n.AccountID != 0 {
@@ -97,7 +93,8 @@ func (s *Service) CreateTicket(ctx context.Context, me support.User, n support.N
 				return err
 			}
 		}
-		if id, err = tx.InsertTicket(ctx, n, now); err != nil {
+		id, err := tx.InsertTicket(ctx, n, now)
+		if err != nil {
 			return err
 		}
 		if t, err = tx.Ticket(ctx, id); err != nil {
@@ -247,21 +244,24 @@ func (s *Service) TicketSLA(ctx context.Context, me support.User, id int64) (sup
 	return result.Wire(t.ID), nil
 }
 
-// replay looks up idem for me inside the writing transaction. It returns
-// the id of the resource the key made, and whether there was one; the
-// key spent on another request is support.ErrIdempotencyMismatch.
-func replay(ctx context.Context, tx store.Tx, me support.User, idem store.Idempotency, resource string) (int64, bool, error) {
+// replay looks up idem for me inside the writing transaction. When the
+// key was spent on the same request, it returns the resource the key made,
+// read with load, and found; the key spent on another request is
+// support.ErrIdempotencyMismatch.
+func replay[T any](ctx context.Context, tx store.Tx, me support.User, idem store.Idempotency, resource string,
+	load func(context.Context, int64) (T, error)) (made T, found bool, err error) {
 	if idem.Key == "" {
-		return 0, false, nil
+		return made, false, nil
 	}
 	spent, found, err := tx.Spent(ctx, me.ID, idem.Key)
 	if err != nil || !found {
-		return 0, false, err
+		return made, false, err
 	}
 	if spent.Fingerprint != idem.Fingerprint || spent.Resource != resource {
-		return 0, false, fmt.Errorf("idempotency key %q: %w", idem.Key, support.ErrIdempotencyMismatch)
+		return made, false, fmt.Errorf("idempotency key %q: %w", idem.Key, support.ErrIdempotencyMismatch)
 	}
-	return spent.ID, true, nil
+	made, err = load(ctx, spent.ID)
+	return made, err == nil, err
 }
 
 // spend spends idem on the resource just made, in the same transaction.

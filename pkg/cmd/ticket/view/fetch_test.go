@@ -45,15 +45,7 @@ func proxy(t *testing.T, f *cmdutil.Factory, handle func(w http.ResponseWriter, 
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		handle(w, r, func() {
 			resp, data, err := backend.Raw(r.Context(), api.Request{Method: r.Method, Path: r.URL.RequestURI(), Header: r.Header.Clone()})
-			if err != nil {
-				http.Error(w, err.Error(), http.StatusBadGateway)
-				return
-			}
-			for k, v := range resp.Header {
-				w.Header()[k] = v
-			}
-			w.WriteHeader(resp.StatusCode)
-			_, _ = w.Write(data)
+			cmdtest.Relay(w, resp, data, err)
 		})
 	}))
 	t.Cleanup(srv.Close)
