@@ -12,9 +12,15 @@ import (
 //go:embed sqlite/*.sql
 var sqliteFiles embed.FS
 
+//go:embed postgres/*.sql
+var postgresFiles embed.FS
+
 // SQLite is the SQLite schema, with the migration files at its root as
 // goose expects.
 var SQLite = sub(sqliteFiles, "sqlite")
+
+// Postgres is the PostgreSQL schema, likewise.
+var Postgres = sub(postgresFiles, "postgres")
 
 func sub(fsys fs.FS, dir string) fs.FS {
 	s, err := fs.Sub(fsys, dir)

@@ -6,20 +6,19 @@ import (
 	"strings"
 	"time"
 
+	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/support"
 )
 
 // breachKey is a ticket's sort key by next breach: the instant in unix ms,
 // or the largest integer when no clock runs, so such tickets sort last.
-// The schema's queue and breach indexes are on this very expression.
-const (
-	breachKey = "coalesce(t.next_breach_at, 9223372036854775807)"
-	noBreach  = 1<<63 - 1
-)
+// The schema's queue and breach indexes are on this very expression
+// (9223372036854775807 is store.NoBreach).
+const breachKey = "coalesce(t.next_breach_at, 9223372036854775807)"
 
-// breachInstant is a breach key as an instant, nil for noBreach.
+// breachInstant is a breach key as an instant, nil for store.NoBreach.
 func breachInstant(key int64) *time.Time {
-	if key == noBreach {
+	if key == store.NoBreach {
 		return nil
 	}
 	at := fromMillis(key)

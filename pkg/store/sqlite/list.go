@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/support"
 )
 
@@ -43,7 +44,7 @@ func (s *Store) ListTickets(ctx context.Context, f support.TicketFilter) (suppor
 	page := support.TicketPage{Tickets: tickets}
 	if len(tickets) > limit {
 		page.Tickets = tickets[:limit]
-		page.NextCursor = cursorAfter(sort, page.Tickets[limit-1]).encode()
+		page.NextCursor = store.CursorAfter(sort, page.Tickets[limit-1]).Encode()
 	}
 	if f.Count {
 		w := filterWhere(f)
@@ -61,7 +62,7 @@ func (s *Store) ListTickets(ctx context.Context, f support.TicketFilter) (suppor
 func listQuery(f support.TicketFilter, sort string, limit int) (string, []any, error) {
 	w := filterWhere(f)
 	if f.Cursor != "" {
-		c, err := decodeCursor(f.Cursor, sort)
+		c, err := store.DecodeCursor(f.Cursor, sort)
 		if err != nil {
 			return "", nil, err
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/support"
 )
 
@@ -54,7 +55,7 @@ func TestQueryPlans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := cursorAfter("breach", support.Ticket{ID: 7, NextBreach: &time.Time{}}).encode()
+	page := store.CursorAfter("breach", support.Ticket{ID: 7, NextBreach: &time.Time{}}).Encode()
 	next, nextArgs, err := listQuery(support.TicketFilter{Statuses: support.ActiveStatuses, Cursor: page}, "breach", 51)
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package sqlite
+package store
 
 import (
 	"encoding/base64"
@@ -8,12 +8,19 @@ import (
 	"github.com/supctl/supctl/pkg/support"
 )
 
-// cursor is the sort key of the last ticket of a page; the next page starts
+// NoBreach is the breach sort key of a ticket with no running clock: the
+// largest integer, so that such tickets sort last. Backends index on
+// coalesce(next_breach_at, NoBreach).
+const NoBreach = 1<<63 - 1
+
+// Cursor is the sort key of the last ticket of a page; the next page starts
 // after it. It names its sort so that it cannot be replayed under another.
-type cursor struct {
+// Every backend reads the same cursors, so that a client's paging is not
+// tied to one.
+type Cursor struct {
 	Sort     string `json:"s"`
 	Severity string `json:"v,omitempty"`
-	At       int64  `json:"t"` // unix ms of the sort's time column; noBreach for a ticket without one
+	At       int64  `json:"t"` // unix ms of the sort's time column; NoBreach for a ticket without one
 	ID       int64  `json:"id"`
 	// Created marks a severity cursor as one whose At is the creation
 	// time, the severity sort's since migration 00004; older ones held the
@@ -21,15 +28,16 @@ type cursor struct {
 	Created bool `json:"c,omitempty"`
 }
 
-func cursorAfter(sort string, t support.Ticket) cursor {
-	c := cursor{Sort: sort, At: t.UpdatedAt.UnixMilli(), ID: t.ID}
+// CursorAfter is the cursor of a page of sort that ends with t.
+func CursorAfter(sort string, t support.Ticket) Cursor {
+	c := Cursor{Sort: sort, At: t.UpdatedAt.UnixMilli(), ID: t.ID}
 	switch sort {
 	case "created":
 		c.At = t.CreatedAt.UnixMilli()
 	case "severity":
 		c.Severity, c.At, c.Created = t.Severity, t.CreatedAt.UnixMilli(), true
 	case "breach":
-		c.At = noBreach
+		c.At = NoBreach
 		if t.NextBreach != nil {
 			c.At = t.NextBreach.UnixMilli()
 		}
@@ -37,13 +45,16 @@ func cursorAfter(sort string, t support.Ticket) cursor {
 	return c
 }
 
-func (c cursor) encode() string {
+// Encode is the cursor as the API hands it out.
+func (c Cursor) Encode() string {
 	data, _ := json.Marshal(c) // a struct of strings and ints always encodes
 	return base64.RawURLEncoding.EncodeToString(data)
 }
 
-func decodeCursor(s, sort string) (cursor, error) {
-	var c cursor
+// DecodeCursor reads a cursor handed out for sort; any other is a
+// *support.ValidationError on the cursor.
+func DecodeCursor(s, sort string) (Cursor, error) {
+	var c Cursor
 	data, err := base64.RawURLEncoding.DecodeString(s)
 	if err == nil {
 		err = json.Unmarshal(data, &c)
