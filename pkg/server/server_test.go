@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -22,6 +23,10 @@ import (
 	"github.com/supctl/supctl/pkg/store/storetest"
 	"github.com/supctl/supctl/pkg/support"
 )
+
+// The server's tests, spec validation of every answer included, run on
+// SQLite and again on PostgreSQL when SUPCTL_TEST_POSTGRES is set.
+func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
 
 // fixture is a server over a fresh database with an admin, an engineer, a
 // partner and a read-only user, two customer accounts (one served by the

@@ -1,6 +1,8 @@
 package storetest
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -11,12 +13,35 @@ import (
 	"github.com/supctl/supctl/pkg/support"
 )
 
+// onPostgres is set while Main runs a package's tests the second time.
+var onPostgres bool
+
+// Main runs a package's tests on each backend, for a TestMain: on SQLite,
+// then again on PostgreSQL when PostgresEnv names a database (Open hands
+// out stores of the run's backend). Without it, it says the second run
+// was skipped.
+func Main(m *testing.M) int {
+	code := m.Run()
+	if os.Getenv(PostgresEnv) == "" {
+		fmt.Printf("PostgreSQL run skipped: set %s to a database URL to run these tests on PostgreSQL too\n", PostgresEnv)
+		return code
+	}
+	fmt.Println("== the same tests on PostgreSQL")
+	onPostgres = true
+	return max(code, m.Run())
+}
+
 // Open opens an empty store on now for a test of another layer (server,
 // commands, benchmarks), and closes it when the test ends: a SQLite file
-// in the test's temporary directory.
+// in the test's temporary directory, or, in Main's PostgreSQL run, a
+// schema of its own in that database.
 func Open(t testing.TB, now func() time.Time) store.Store {
 	t.Helper()
-	st, err := store.Open(t.Context(), "sqlite:"+filepath.Join(t.TempDir(), "test.db"), store.Options{Now: now})
+	url := "sqlite:" + filepath.Join(t.TempDir(), "test.db")
+	if onPostgres {
+		url = PostgresURL(t)
+	}
+	st, err := store.Open(t.Context(), url, store.Options{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
