@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -52,7 +53,7 @@ type ServeOptions struct {
 func NewCmdServe(f *cmdutil.Factory, runF func(*ServeOptions) error) *cobra.Command {
 	opts := &ServeOptions{IO: f.IOStreams, Now: f.Now}
 	cmd := &cobra.Command{
-		Use:   "serve [--addr <host:port>] [--db sqlite:<path>]",
+		Use:   "serve [--addr <host:port>] [--db sqlite:<path> | postgres://...]",
 		Short: "Run the supctl API server",
 		Long: `Serve the supctl HTTP API (docs/api/openapi.yaml) until SIGINT or SIGTERM,
 then finish the requests in flight and stop.
@@ -72,8 +73,14 @@ new token for that admin (creating the admin if no user has that email),
 prints it as on first start, and exits without serving. A running server
 may keep running.
 
-The database file and its -wal and -shm files are created 0600; an existing
-one that others may read (beyond 0640) is restricted, with a warning.
+The database is a SQLite file by default. The file and its -wal and -shm
+files are created 0600; an existing one that others may read (beyond 0640)
+is restricted, with a warning. A shared server of several replicas uses
+PostgreSQL: --db postgres://user@host:5432/db (or SUPCTL_DB), with the
+pool size and statement timeout in the URL (pool_max_conns=10,
+statement_timeout=5000). Every replica migrates an older schema, under a
+lock, and refuses a newer one; the first to start on an empty database
+creates the admin.
 
 SLA policies are versioned: --sla names a YAML file of policy versions, each
 for tickets opened from its instant on (a ticket keeps the version it was
@@ -84,6 +91,7 @@ Logs are structured (JSON by default) on stderr; tokens never appear in them.`,
 		Example: `  $ supctl serve --addr 127.0.0.1:7420 --db sqlite:/var/lib/supctl/supctl.db
   $ supctl serve --init-admin ops@example.com --token-file /root/supctl-admin.token
   $ supctl serve --db sqlite:/var/lib/supctl/supctl.db --reset-admin ops@example.com
+  $ SUPCTL_DB='postgres://supctl@db.example.com/supctl?pool_max_conns=16' supctl serve --addr :7420
   $ supctl serve --demo --addr 127.0.0.1:0
   $ supctl serve --sla /etc/supctl/sla.yaml`,
 		Args: cobra.NoArgs,
@@ -91,8 +99,11 @@ Logs are structured (JSON by default) on stderr; tokens never appear in them.`,
 			if opts.LogFormat != "json" && opts.LogFormat != "text" {
 				return cmdutil.UsageErrorf("invalid --log-format %q: use json or text", opts.LogFormat)
 			}
-			if opts.DB != "" && !strings.HasPrefix(opts.DB, "sqlite:") {
-				return cmdutil.UsageErrorf("invalid --db %q: use sqlite:<path>", opts.DB)
+			if opts.DB == "" {
+				opts.DB = os.Getenv("SUPCTL_DB")
+			}
+			if opts.DB != "" && !strings.HasPrefix(opts.DB, "sqlite:") && !strings.HasPrefix(opts.DB, "postgres://") && !strings.HasPrefix(opts.DB, "postgresql://") {
+				return cmdutil.UsageErrorf("invalid --db %q: use sqlite:<path> or postgres://user@host:5432/db", opts.DB)
 			}
 			if cmd.Flags().Changed("reset-admin") {
 				u := support.User{Email: opts.ResetAdmin, Name: "x", Role: support.RoleAdmin, Region: "americas-west"}
@@ -112,7 +123,7 @@ Logs are structured (JSON by default) on stderr; tokens never appear in them.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:7420", "listen on this `host:port` (port 0 picks a free one)")
-	cmd.Flags().StringVar(&opts.DB, "db", "", "database `URL` (default sqlite:$XDG_DATA_HOME/supctl/server.db)")
+	cmd.Flags().StringVar(&opts.DB, "db", "", "database `URL`: sqlite:PATH or postgres://... (default $SUPCTL_DB, else sqlite:$XDG_DATA_HOME/supctl/server.db)")
 	cmd.Flags().StringVar(&opts.InitAdmin, "init-admin", "admin@localhost", "`email` of the admin created on an empty database")
 	cmd.Flags().BoolVar(&opts.Demo, "demo", false, "fill an empty database with the demo data set")
 	cmd.Flags().StringVar(&opts.SLAConfig, "sla", "", "SLA policy versions and extra holidays from this YAML `file`")
@@ -129,9 +140,9 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	}
 	log := slog.New(handler)
 
-	path := strings.TrimPrefix(opts.DB, "sqlite:")
-	if path == "" {
-		path = filepath.Join(config.DataDir(os.Getenv), "server.db")
+	db := opts.DB
+	if db == "" || db == "sqlite:" {
+		db = "sqlite:" + filepath.Join(config.DataDir(os.Getenv), "server.db")
 	}
 	engine := clocks.Default()
 	if opts.SLAConfig != "" {
@@ -141,16 +152,20 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 		}
 	}
 	if opts.ResetAdmin != "" {
-		return resetAdmin(ctx, opts, path, engine, log)
+		return resetAdmin(ctx, opts, db, engine, log)
 	}
-	if err := firstStart(ctx, opts, path, engine, log); err != nil {
+	first := firstStartShared
+	if strings.HasPrefix(db, "sqlite:") {
+		first = firstStart
+	}
+	if err := first(ctx, opts, db, engine, log); err != nil {
 		return err
 	}
 	if ctx.Err() != nil {
 		log.Info("stopped before serving")
 		return nil
 	}
-	st, svc, err := open(ctx, path, engine, log)
+	st, svc, err := open(ctx, db, engine, log)
 	if err != nil {
 		return err
 	}
@@ -167,7 +182,7 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	if err != nil {
 		return cmdutil.Errorf("cannot listen on %s: %v", opts.Addr, err)
 	}
-	log.Info("listening", "addr", ln.Addr().String(), "db", path)
+	log.Info("listening", "addr", ln.Addr().String(), "db", redacted(db))
 	if opts.Ready != nil {
 		opts.Ready(ln.Addr().String())
 	}
@@ -181,21 +196,29 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 // to outside systems.
 const outboxInterval = 5 * time.Second
 
-// open opens the database at path and the service over it, on the wall
+// open opens the database db names and the service over it, on the wall
 // clock.
-func open(ctx context.Context, path string, engine *clocks.Engine, log *slog.Logger) (store.Store, *service.Service, error) {
-	st, err := store.Open(ctx, "sqlite:"+path, store.Options{Log: log})
+func open(ctx context.Context, db string, engine *clocks.Engine, log *slog.Logger) (store.Store, *service.Service, error) {
+	st, err := store.Open(ctx, db, store.Options{Log: log})
 	if err != nil {
-		return nil, nil, openError(path, err)
+		return nil, nil, openError(db, err)
 	}
 	return st, service.New(st, service.WithClocks(engine)), nil
 }
 
+// redacted is a database URL without its password, for logs.
+func redacted(db string) string {
+	if u, err := url.Parse(db); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return db
+}
+
 // openError reports a database that cannot be opened or read; a damaged
-// one is to be restored.
-func openError(path string, err error) error {
+// file is to be restored.
+func openError(db string, err error) error {
 	e := cmdutil.Errorf("%v", err)
-	if sqlite.IsDamaged(err) {
+	if path, ok := strings.CutPrefix(db, "sqlite:"); ok && sqlite.IsDamaged(err) {
 		return e.WithHint("the file is damaged: restore it from a backup (`sqlite3 %s .recover` may save part of it)", path)
 	}
 	return e
@@ -206,7 +229,8 @@ func openError(path string, err error) error {
 // temporary file and moved into place (sqlite.Create): stopped at any
 // instant, the first start leaves either no database, or one whose admin
 // token was printed.
-func firstStart(ctx context.Context, opts *ServeOptions, path string, engine *clocks.Engine, log *slog.Logger) error {
+func firstStart(ctx context.Context, opts *ServeOptions, db string, engine *clocks.Engine, log *slog.Logger) error {
+	path := strings.TrimPrefix(db, "sqlite:")
 	if removed := sqlite.RemoveStale(path); len(removed) > 0 {
 		log.Warn("removed the temporary files of an interrupted first start", "files", removed)
 	}
@@ -214,16 +238,16 @@ func firstStart(ctx context.Context, opts *ServeOptions, path string, engine *cl
 	if _, err := os.Stat(path); err == nil {
 		// A database without users (a file someone created, or one of an
 		// older version's interrupted start) serves nobody: it is replaced.
-		st, err := store.Open(ctx, "sqlite:"+path, store.Options{Log: log})
+		st, err := store.Open(ctx, db, store.Options{Log: log})
 		if err != nil {
-			return openError(path, err)
+			return openError(db, err)
 		}
 		n, err := st.CountUsers(ctx)
 		if cerr := st.Close(); err == nil {
 			err = cerr
 		}
 		if err != nil {
-			return openError(path, err)
+			return openError(db, err)
 		}
 		if n > 0 {
 			return nil
@@ -270,15 +294,62 @@ func firstStart(ctx context.Context, opts *ServeOptions, path string, engine *cl
 	return nil
 }
 
+// firstStartShared gives an empty shared database (PostgreSQL) its first
+// admin, or the demo data, and prints the admin's token. Replicas may
+// start together: the one that creates the admin prints its token, and
+// another finds the admin taken and serves. A start stopped between the
+// admin and its token leaves an admin without one: --reset-admin issues
+// it.
+func firstStartShared(ctx context.Context, opts *ServeOptions, db string, engine *clocks.Engine, log *slog.Logger) error {
+	// The demo data's history is written at instants in the past.
+	clock := &demo.Clock{}
+	st, err := store.Open(ctx, db, store.Options{Now: clock.Now, Log: log})
+	if err != nil {
+		return openError(db, err)
+	}
+	defer st.Close()
+	n, err := st.CountUsers(ctx)
+	if err != nil {
+		return openError(db, err)
+	}
+	if n > 0 {
+		return nil
+	}
+	svc := service.New(st, service.WithClock(clock.Now), service.WithClocks(engine))
+	admin := opts.InitAdmin
+	var token string
+	if opts.Demo {
+		admin = demo.AdminUser
+		if err = demo.Seed(ctx, svc, clock, opts.Now()); err == nil {
+			var issued service.IssuedToken
+			issued, err = svc.IssueToken(ctx, service.System, service.TokenRequest{Email: admin, Label: "first token"})
+			token = issued.Token
+		}
+	} else {
+		token, err = svc.Bootstrap(ctx, admin)
+	}
+	switch {
+	case errors.Is(err, support.ErrDuplicate):
+		log.Warn("first start: another replica set up the database first", "db", redacted(db))
+		return nil
+	case err != nil:
+		return cmdutil.Errorf("cannot create the first admin: %v", err)
+	}
+	log.Info("first start: database set up", "db", redacted(db), "admin", admin)
+	return printToken(opts, log, "first start: admin token issued", admin, token)
+}
+
 // resetAdmin issues a new token for the admin opts.ResetAdmin, creating
 // that admin when no user has the email: the way back in for an operator
 // who has lost every admin token.
-func resetAdmin(ctx context.Context, opts *ServeOptions, path string, engine *clocks.Engine, log *slog.Logger) error {
-	if _, err := os.Stat(path); err != nil {
-		return (&cmdutil.Error{Code: cmdutil.ExitError, Message: fmt.Sprintf("no database at %s", path)}).
-			WithHint("give the server's database with --db sqlite:PATH; a first start creates an admin itself")
+func resetAdmin(ctx context.Context, opts *ServeOptions, db string, engine *clocks.Engine, log *slog.Logger) error {
+	if path, ok := strings.CutPrefix(db, "sqlite:"); ok {
+		if _, err := os.Stat(path); err != nil {
+			return (&cmdutil.Error{Code: cmdutil.ExitError, Message: fmt.Sprintf("no database at %s", path)}).
+				WithHint("give the server's database with --db sqlite:PATH; a first start creates an admin itself")
+		}
 	}
-	st, svc, err := open(ctx, path, engine, log)
+	st, svc, err := open(ctx, db, engine, log)
 	if err != nil {
 		return err
 	}
@@ -295,7 +366,7 @@ func resetAdmin(ctx context.Context, opts *ServeOptions, path string, engine *cl
 		token = issued.Token
 		log.Info("admin created", "admin", email)
 	case err != nil:
-		return openError(path, err)
+		return openError(db, err)
 	case !u.Can(support.ManageUsers):
 		return cmdutil.UsageErrorf("%s is a user with the role %s, not an admin", email, u.Role).
 			WithHint("give the email of an admin, or a new one to create an admin")

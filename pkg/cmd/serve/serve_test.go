@@ -18,12 +18,13 @@ import (
 	"github.com/supctl/supctl/pkg/server"
 	"github.com/supctl/supctl/pkg/service"
 	"github.com/supctl/supctl/pkg/store"
+	"github.com/supctl/supctl/pkg/store/storetest"
 	"github.com/supctl/supctl/pkg/support"
 )
 
 func TestFlagValidation(t *testing.T) {
 	for _, args := range [][]string{
-		{"--log-format", "xml"}, {"--db", "postgres://x"}, {"extra"},
+		{"--log-format", "xml"}, {"--db", "mysql://x"}, {"--db", "/var/lib/supctl.db"}, {"extra"},
 		{"--reset-admin", "not-an-email"}, {"--reset-admin", "a@example.com", "--demo"},
 	} {
 		f, _ := cmdtest.Factory(t, false)
@@ -159,7 +160,10 @@ func TestFirstStartReplacesADatabaseWithoutUsers(t *testing.T) {
 // checkToken fails unless token signs in as email on the database at db.
 func checkToken(t *testing.T, db, token, email string) {
 	t.Helper()
-	st, err := store.Open(context.Background(), "sqlite:"+db, store.Options{})
+	if !strings.Contains(db, "://") {
+		db = "sqlite:" + db
+	}
+	st, err := store.Open(context.Background(), db, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,5 +244,26 @@ func TestDamagedDatabase(t *testing.T) {
 	}
 	if stdout, _ := out(); stdout != "" {
 		t.Errorf("stdout %q", stdout)
+	}
+}
+
+// On PostgreSQL, the first replica to start creates the admin and prints
+// its token; a second one, started after, finds the admin and prints
+// nothing; the token works against either.
+func TestFirstStartOnPostgres(t *testing.T) {
+	db := storetest.PostgresURL(t)
+	opts, out := testOptions("")
+	opts.DB = db
+	_, stdout, stderr := serveOnce(t, opts, out)
+	token := strings.TrimSpace(stdout)
+	if !tokenRE.MatchString(token) || tokenRE.MatchString(stderr) {
+		t.Fatalf("first start printed %q on stdout and %q on stderr: want the token on stdout only", stdout, stderr)
+	}
+	checkToken(t, db, token, "ops@example.com")
+
+	again, out := testOptions("")
+	again.DB = db
+	if _, stdout, _ := serveOnce(t, again, out); stdout != "" {
+		t.Errorf("second start printed %q: the database has its admin already", stdout)
 	}
 }
