@@ -66,7 +66,7 @@ var rules = []rule{
 	},
 	{
 		name:   "service",
-		from:   []string{"pkg/service", "pkg/outbox"},
+		from:   []string{"pkg/service", "pkg/outbox", "pkg/jobs"},
 		forbid: []string{"pkg/server", "pkg/api", "pkg/cmd", "pkg/embedded", "pkg/store/sqlite", "pkg/store/postgres", "net/http"},
 		why:    "use cases and the outbox worker reach storage through the pkg/store interfaces, so every backend serves them, and know nothing of HTTP or the CLI above them (a deliverer that speaks to an outside system is handed to the worker from above)",
 	},

@@ -4,6 +4,8 @@
 // hands each message to the Deliverer of its topic and retries a failed
 // delivery later. So a tracker that is slow or gone never blocks or fails
 // a write, and a message is never lost: it stays due until delivered.
+// The server drains the outbox in each round of its background jobs
+// (pkg/jobs), on one replica at a time.
 // Delivery is at least once: a Deliverer must tolerate a message twice
 // (a crash between delivering and marking it), for instance by keying
 // what it creates by the message's id.
@@ -101,18 +103,4 @@ func (w *Worker) attempt(ctx context.Context, m store.Message) error {
 		return fmt.Errorf("no deliverer for topic %q", m.Topic)
 	}
 	return d(ctx, m)
-}
-
-// Run drains the outbox at every tick of ticks until ctx ends.
-func (w *Worker) Run(ctx context.Context, ticks <-chan time.Time) {
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-ticks:
-			if _, _, err := w.Drain(ctx); err != nil && ctx.Err() == nil {
-				w.log.ErrorContext(ctx, "outbox drain failed", "err", err)
-			}
-		}
-	}
 }

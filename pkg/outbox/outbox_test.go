@@ -140,29 +140,3 @@ func TestBackoff(t *testing.T) {
 		}
 	}
 }
-
-// Run drains at each tick and stops with its context.
-func TestRunDrainsOnTicks(t *testing.T) {
-	clock := storetest.NewClock(start)
-	st := storetest.Open(t, clock.Now)
-	w := outbox.NewWorker(st, clock.Now, nil)
-	got := make(chan string, 1)
-	w.Handle("tracker.bug", func(_ context.Context, m store.Message) error {
-		got <- string(m.Payload)
-		return nil
-	})
-	ctx, cancel := context.WithCancel(t.Context())
-	ticks := make(chan time.Time)
-	stopped := make(chan struct{})
-	go func() {
-		w.Run(ctx, ticks)
-		close(stopped)
-	}()
-	enqueue(t, st, "tracker.bug", "DEV-5")
-	ticks <- start
-	if m := <-got; m != `"DEV-5"` {
-		t.Errorf("delivered %s, want \"DEV-5\"", m)
-	}
-	cancel()
-	<-stopped
-}

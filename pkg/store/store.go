@@ -125,6 +125,17 @@ type Outbox interface {
 	Failed(ctx context.Context, id int64, reason string, retryAt time.Time) error
 }
 
+// Leases elect the one process that runs a background job.
+type Leases interface {
+	// TakeLease makes holder the holder of the lease name until now+ttl,
+	// when nobody holds it, its lease has expired, or holder holds it
+	// already (a renewal), and reports whether holder holds it now.
+	TakeLease(ctx context.Context, name, holder string, now time.Time, ttl time.Duration) (bool, error)
+	// DropLease ends holder's lease of name, if it holds it, so that
+	// another may take it at once.
+	DropLease(ctx context.Context, name, holder string) error
+}
+
 // Transactor runs the service's use cases.
 type Transactor interface {
 	// InTx runs fn in a transaction and commits what it wrote when it
@@ -146,6 +157,7 @@ type Store interface {
 	Tickets
 	Queues
 	Outbox
+	Leases
 	Transactor
 	Close() error
 }

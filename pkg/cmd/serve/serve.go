@@ -22,6 +22,7 @@ import (
 	"github.com/supctl/supctl/pkg/config"
 	"github.com/supctl/supctl/pkg/demo"
 	"github.com/supctl/supctl/pkg/iostreams"
+	"github.com/supctl/supctl/pkg/jobs"
 	"github.com/supctl/supctl/pkg/outbox"
 	"github.com/supctl/supctl/pkg/server"
 	"github.com/supctl/supctl/pkg/service"
@@ -170,13 +171,11 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 		return err
 	}
 	defer st.Close()
-	// Holidays and policies may have changed since the last start: every
-	// active ticket's next breach is computed again.
-	n, err := svc.RefreshBreaches(ctx)
-	if err != nil {
-		return cmdutil.Errorf("cannot compute SLA breaches: %v", err)
-	}
-	log.Info("sla clocks refreshed", "tickets", n)
+	runner := backgroundJobs(st, svc, log)
+	// The first round runs before the server answers: on a single server,
+	// or the first replica, every ticket's next breach is computed again,
+	// as holidays and policies may have changed since the last start.
+	runner.Round(ctx)
 
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
@@ -186,15 +185,49 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	if opts.Ready != nil {
 		opts.Ready(ln.Addr().String())
 	}
-	ticker := time.NewTicker(outboxInterval)
+	ticker := time.NewTicker(jobsInterval)
 	defer ticker.Stop()
-	go outbox.NewWorker(st, time.Now, log).Run(ctx, ticker.C)
+	stopped := make(chan struct{})
+	go func() {
+		runner.Run(ctx, ticker.C)
+		close(stopped)
+	}()
+	defer func() { <-stopped }() // hands the jobs over before the store closes
 	return server.Serve(ctx, ln, server.New(svc, log).Handler(), log, 10*time.Second)
 }
 
-// outboxInterval is how often the server looks for messages to deliver
-// to outside systems.
-const outboxInterval = 5 * time.Second
+// jobsInterval is how often the server runs a round of background jobs,
+// among them the delivery of the outbox's messages, while it leads.
+const jobsInterval = 5 * time.Second
+
+// refreshInterval is how often the leading replica computes every active
+// ticket's next breach again, for holidays and policies that changed.
+const refreshInterval = time.Hour
+
+// backgroundJobs are the jobs one replica of a deployment runs: the SLA
+// refresher, when it starts leading and then hourly, and the outbox
+// worker at every round.
+func backgroundJobs(st store.Store, svc *service.Service, log *slog.Logger) *jobs.Runner {
+	var refreshed time.Time
+	refresh := jobs.Job{Name: "sla-refresh", Run: func(ctx context.Context) error {
+		if !refreshed.IsZero() && time.Since(refreshed) < refreshInterval {
+			return nil
+		}
+		n, err := svc.RefreshBreaches(ctx)
+		if err != nil {
+			return fmt.Errorf("cannot compute SLA breaches: %w", err)
+		}
+		refreshed = time.Now()
+		log.Info("sla clocks refreshed", "tickets", n)
+		return nil
+	}}
+	worker := outbox.NewWorker(st, time.Now, log)
+	deliver := jobs.Job{Name: "outbox", Run: func(ctx context.Context) error {
+		_, _, err := worker.Drain(ctx)
+		return err
+	}}
+	return jobs.NewRunner(st, time.Now, log, refresh, deliver)
+}
 
 // open opens the database db names and the service over it, on the wall
 // clock.

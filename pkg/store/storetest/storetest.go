@@ -64,6 +64,7 @@ func Run(t *testing.T, b Backend) {
 		{"NextErrors", testNextErrors},
 		{"ClaimContention", testClaimContention},
 		{"Outbox", testOutbox},
+		{"Leases", testLeases},
 	}
 	for _, s := range suites {
 		t.Run(s.name, func(t *testing.T) {
