@@ -9,9 +9,11 @@ import (
 
 // tokenTTL is how long a verified token is trusted without the store. A
 // token revoked through this server stops working at once (revoking purges
-// it here); one revoked through another server sharing the database, or a
-// changed role or removed user, takes effect within tokenTTL. The API
-// contract and `supctl auth token revoke --help` state it.
+// it here), and so does one revoked through another replica on a store
+// with a revocation feed (PostgreSQL; see Server.FollowRevocations). One
+// revoked by another process on a store without one, or a changed role or
+// removed user, takes effect within tokenTTL. The API contract and
+// `supctl auth token revoke --help` state it.
 const tokenTTL = 5 * time.Second
 
 // maxCachedTokens bounds the cache; past it, the cache starts over.
@@ -67,13 +69,13 @@ func (c *tokenCache) touchDue(hash []byte, now time.Time) bool {
 	return true
 }
 
-// purge forgets the token with that id, so that a revocation takes effect
-// on this server at once.
+// purge forgets the token with that id, or every token for 0, so that a
+// revocation takes effect on this server at once.
 func (c *tokenCache) purge(id int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for hash, e := range c.entries {
-		if e.token.ID == id {
+		if id == 0 || e.token.ID == id {
 			delete(c.entries, hash)
 		}
 	}

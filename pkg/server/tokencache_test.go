@@ -49,6 +49,14 @@ func TestTokenCachePurge(t *testing.T) {
 	if _, _, ok := c.get([]byte("b"), now); !ok {
 		t.Error("purging one token dropped another")
 	}
+	// 0, any token: the feed may have missed a revocation.
+	c.put([]byte("a"), support.User{}, support.Token{ID: 1}, now)
+	c.purge(0)
+	for _, hash := range []string{"a", "b"} {
+		if _, _, ok := c.get([]byte(hash), now); ok {
+			t.Errorf("token %s served after purging every token", hash)
+		}
+	}
 }
 
 func TestTokenCacheTouchDue(t *testing.T) {

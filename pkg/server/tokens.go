@@ -78,6 +78,12 @@ func (s *Server) revokeCurrentToken(w http.ResponseWriter, r *http.Request) {
 	s.revoke(w, r, t.ID)
 }
 
+// FollowRevocations forgets, at once, the tokens other replicas revoke,
+// when the store tells of them, until ctx ends.
+func (s *Server) FollowRevocations(ctx context.Context) {
+	s.svc.FollowRevocations(ctx, s.tokens.purge)
+}
+
 // revoke deletes a token of the caller's, or anyone's for an admin, and
 // forgets it at once on this server; others forget it within tokenTTL.
 func (s *Server) revoke(w http.ResponseWriter, r *http.Request, id int64) {

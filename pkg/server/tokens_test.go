@@ -2,14 +2,17 @@ package server_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
+	"runtime"
 	"testing"
 	"time"
 
 	"github.com/supctl/supctl/pkg/server"
 	"github.com/supctl/supctl/pkg/server/servertest"
 	"github.com/supctl/supctl/pkg/service"
+	"github.com/supctl/supctl/pkg/store"
 	"github.com/supctl/supctl/pkg/store/storetest"
 	"github.com/supctl/supctl/pkg/support"
 )
@@ -20,6 +23,8 @@ import (
 // they are made with on.
 type tokenFixture struct {
 	clock        *storetest.Clock
+	st           store.Store
+	twoServer    *server.Server
 	one, two     *servertest.Client
 	admin, ken   *servertest.Client
 	kenToken     string
@@ -32,10 +37,11 @@ func newTokenFixture(t *testing.T) *tokenFixture {
 	clock := storetest.NewClock(time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC))
 	st, svc := backend(t, clock.Now, service.WithClock(clock.Now))
 	token := bootstrap(t, svc)
-	f := &tokenFixture{clock: clock,
-		one: servertest.NewValidatingClient(t, server.New(svc, nil, server.WithClock(clock.Now)).Handler()),
-		two: servertest.NewValidatingClient(t, server.New(service.New(st, service.WithClock(clock.Now)), nil, server.WithClock(clock.Now)).Handler()),
+	f := &tokenFixture{clock: clock, st: st,
+		one:       servertest.NewValidatingClient(t, server.New(svc, nil, server.WithClock(clock.Now)).Handler()),
+		twoServer: server.New(service.New(st, service.WithClock(clock.Now)), nil, server.WithClock(clock.Now)),
 	}
+	f.two = servertest.NewValidatingClient(t, f.twoServer.Handler())
 	f.admin = f.one.WithToken(token)
 	resp, body := f.admin.JSON("POST", "/api/v1/users", map[string]any{"email": "ken@example.com", "role": "engineer", "region": "apac-jp"})
 	mustStatus(t, resp, body, http.StatusCreated)
@@ -250,4 +256,37 @@ func TestTokenLimit(t *testing.T) {
 	resp, body = f.ken.JSON("DELETE", "/api/v1/tokens/current", nil)
 	mustStatus(t, resp, body, http.StatusOK)
 	f.issue(t, f.admin, map[string]any{"email": "ken@example.com"})
+}
+
+// On a store with a revocation feed (PostgreSQL), a token revoked through
+// one replica is refused by another at once, not only once its cache
+// entry expires: the clock does not move here. The other replica starts
+// listening in the background, so a revocation made before it listens
+// goes unheard: the check is repeated with fresh tokens until one is
+// heard, within a bound.
+func TestRevocationReachesOtherReplicasAtOnce(t *testing.T) {
+	f := newTokenFixture(t)
+	if _, ok := f.st.(store.RevocationFeed); !ok {
+		t.Skip("the store has no revocation feed: TestRevokeToken covers the cache's TTL")
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	go f.twoServer.FollowRevocations(ctx)
+	deadline := time.Now().Add(30 * time.Second)
+	for n := 0; ; n++ {
+		token, id := f.issue(t, f.ken, map[string]any{"email": "ken@example.com", "label": fmt.Sprint("laptop ", n)})
+		two := f.two.WithToken(token)
+		resp, body := two.JSON("GET", "/api/v1/me", nil)
+		mustStatus(t, resp, body, http.StatusOK) // cached on two from now on
+		resp, body = f.ken.JSON("DELETE", fmt.Sprintf("/api/v1/tokens/%d", id), nil)
+		mustStatus(t, resp, body, http.StatusOK)
+		for try := time.Now().Add(time.Second); time.Now().Before(try); runtime.Gosched() {
+			if resp, _ := two.JSON("GET", "/api/v1/me", nil); resp.StatusCode == http.StatusUnauthorized {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d revocations through one replica, none refused by the other before its cache expired", n+1)
+		}
+	}
 }

@@ -173,6 +173,15 @@ func (s *Service) Authenticate(ctx context.Context, hash []byte) (support.User, 
 	return s.store.TokenByHash(ctx, hash)
 }
 
+// FollowRevocations calls revoked with the id of every token revoked
+// through any replica of a shared store (0: any token), until ctx ends; a
+// store without such a feed returns at once.
+func (s *Service) FollowRevocations(ctx context.Context, revoked func(tokenID int64)) {
+	if feed, ok := s.store.(store.RevocationFeed); ok {
+		feed.FollowRevocations(ctx, revoked)
+	}
+}
+
 // TouchToken records that a token was used now, unless it was within
 // support.LastUsedResolution, and reports whether it wrote.
 func (s *Service) TouchToken(ctx context.Context, id int64) (wrote bool, err error) {

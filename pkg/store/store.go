@@ -136,6 +136,20 @@ type Leases interface {
 	DropLease(ctx context.Context, name, holder string) error
 }
 
+// RevocationFeed is a store shared by several processes that tells each
+// of them, as it happens, of a token another revoked, so that the token
+// caches of other replicas need not wait for their entries to expire. A
+// backend without one (a SQLite file, normally served by one process)
+// leaves them to expire.
+type RevocationFeed interface {
+	// FollowRevocations calls revoked with the id of every token revoked
+	// through any process until ctx ends, and with 0, meaning any token,
+	// whenever it starts to follow (at first, and after a lost
+	// connection), as it may have missed some before. It returns when ctx
+	// ends.
+	FollowRevocations(ctx context.Context, revoked func(tokenID int64))
+}
+
 // Transactor runs the service's use cases.
 type Transactor interface {
 	// InTx runs fn in a transaction and commits what it wrote when it

@@ -193,7 +193,9 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 		close(stopped)
 	}()
 	defer func() { <-stopped }() // hands the jobs over before the store closes
-	return server.Serve(ctx, ln, server.New(svc, log).Handler(), log, 10*time.Second)
+	srv := server.New(svc, log)
+	go srv.FollowRevocations(ctx)
+	return server.Serve(ctx, ln, srv.Handler(), log, 10*time.Second)
 }
 
 // jobsInterval is how often the server runs a round of background jobs,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -158,9 +159,13 @@ func (t *txn) Token(ctx context.Context, id int64) (support.Token, error) {
 	return tk, notFound(err, fmt.Sprintf("token %d", id))
 }
 
-// DeleteToken deletes a token.
+// DeleteToken deletes a token and, once the transaction commits, tells
+// every replica (see FollowRevocations).
 func (t *txn) DeleteToken(ctx context.Context, id int64) error {
-	_, err := t.exec(ctx, `DELETE FROM tokens WHERE id = $1`, id)
+	if _, err := t.exec(ctx, `DELETE FROM tokens WHERE id = $1`, id); err != nil {
+		return err
+	}
+	_, err := t.exec(ctx, `SELECT pg_notify($1, $2)`, revokedChannel, strconv.FormatInt(id, 10))
 	return err
 }
 

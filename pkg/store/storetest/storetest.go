@@ -65,6 +65,7 @@ func Run(t *testing.T, b Backend) {
 		{"ClaimContention", testClaimContention},
 		{"Outbox", testOutbox},
 		{"Leases", testLeases},
+		{"RevocationFeed", testRevocationFeed},
 	}
 	for _, s := range suites {
 		t.Run(s.name, func(t *testing.T) {
