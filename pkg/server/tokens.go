@@ -85,7 +85,8 @@ func (s *Server) FollowRevocations(ctx context.Context) {
 }
 
 // revoke deletes a token of the caller's, or anyone's for an admin, and
-// forgets it at once on this server; others forget it within tokenTTL.
+// forgets it at once on this server; other replicas forget it when the
+// store tells them (FollowRevocations), or else within tokenTTL.
 func (s *Server) revoke(w http.ResponseWriter, r *http.Request, id int64) {
 	me := currentUser(r)
 	t, err := s.svc.RevokeToken(r.Context(), me, id)
