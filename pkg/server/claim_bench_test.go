@@ -43,14 +43,19 @@ var raceQueues = []support.Queue{
 //
 //	go test -run '^$' -bench ClaimNextHTTP -benchtime 1x ./pkg/server/
 func BenchmarkClaimNextHTTP(b *testing.B) {
-	for _, clients := range []int{8, 64} {
-		b.Run(fmt.Sprintf("clients=%d", clients), func(b *testing.B) {
+	for _, c := range []struct{ clients, replicas int }{{8, 1}, {64, 1}, {8, 2}} {
+		clients, replicas := c.clients, c.replicas
+		name := fmt.Sprintf("clients=%d", clients)
+		if replicas > 1 {
+			name += fmt.Sprintf("/replicas=%d", replicas)
+		}
+		b.Run(name, func(b *testing.B) {
 			var latencies []time.Duration
 			var elapsed time.Duration
 			var wal, db float64
 			for range b.N {
 				b.StopTimer()
-				r := newClaimRace(b, clients, raceTickets)
+				r := newClaimRace(b, clients, replicas, raceTickets)
 				b.StartTimer()
 				start := time.Now()
 				won, l := r.drain(b, clients)
@@ -79,11 +84,12 @@ func BenchmarkClaimNextHTTP(b *testing.B) {
 // limit lets them take all the tickets of a race between them.
 const raceEngineers = 500
 
-// claimRace is a server over a fresh store of waiting tickets, and the
-// engineers who take them.
+// claimRace is a server, or several replicas, over a fresh store of
+// waiting tickets, and the engineers who take them.
 type claimRace struct {
 	st        store.Store
-	srv       *httptest.Server
+	stores    []store.Store // one per replica, st among them
+	srvs      []*httptest.Server
 	http      *http.Client
 	want      []int64
 	engineers []raceEngineer
@@ -91,12 +97,13 @@ type claimRace struct {
 
 type raceEngineer struct{ email, token string }
 
-func newClaimRace(b testing.TB, clients, tickets int) *claimRace {
+func newClaimRace(b testing.TB, clients, replicas, tickets int) *claimRace {
 	b.Helper()
 	ctx := b.Context()
 	engine := clocks.Default()
-	st, svc := backend(b, nil, service.WithClocks(engine))
-	r := &claimRace{st: st}
+	stores := storetest.OpenReplicas(b, nil, replicas)
+	st, svc := stores[0], service.New(stores[0], service.WithClocks(engine))
+	r := &claimRace{st: st, stores: stores}
 	for i := range raceEngineers {
 		email := fmt.Sprintf("engineer%03d@example.com", i)
 		if _, err := svc.CreateUser(ctx, service.System, support.User{Email: email, Role: support.RoleEngineer, Region: "apac-jp", Tier: "frontline",
@@ -121,7 +128,9 @@ func newClaimRace(b testing.TB, clients, tickets int) *claimRace {
 	}
 	r.want = storetest.LoadStates(b, st, loader, withBreaches(b, engine, accounts, waitingTickets(customers, tickets)))
 
-	r.srv = httptest.NewServer(server.New(svc, nil).Handler())
+	for _, st := range stores {
+		r.srvs = append(r.srvs, httptest.NewServer(server.New(service.New(st, service.WithClocks(engine)), nil).Handler()))
+	}
 	// One kept-alive connection per client, as a fleet of CLIs would hold.
 	r.http = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}}
 	return r
@@ -173,7 +182,7 @@ func (r *claimRace) drain(b *testing.B, clients int) (map[string][]int64, []time
 			for n := calls.Add(1); n <= limit; n = calls.Add(1) {
 				e := r.engineers[n%int64(len(r.engineers))]
 				start := time.Now()
-				id, done, err := r.next(e.token, body)
+				id, done, err := r.next(r.srvs[n%int64(len(r.srvs))].URL, e.token, body)
 				latencies[i] = append(latencies[i], time.Since(start))
 				if err != nil {
 					b.Errorf("client %d, for %s: %v", i, e.email, err)
@@ -197,8 +206,8 @@ func (r *claimRace) drain(b *testing.B, clients int) (map[string][]int64, []time
 
 // next makes one queues/next call: the id of the ticket claimed, or done
 // when there was nothing to pick.
-func (r *claimRace) next(token string, body []byte) (id int64, done bool, err error) {
-	req, err := http.NewRequest("POST", r.srv.URL+"/api/v1/queues/next", bytes.NewReader(body))
+func (r *claimRace) next(url, token string, body []byte) (id int64, done bool, err error) {
+	req, err := http.NewRequest("POST", url+"/api/v1/queues/next", bytes.NewReader(body))
 	if err != nil {
 		return 0, false, err
 	}
@@ -239,8 +248,12 @@ func (r *claimRace) check(b *testing.B, won map[string][]int64) {
 
 func (r *claimRace) close() {
 	r.http.CloseIdleConnections()
-	r.srv.Close()
-	r.st.Close()
+	for _, srv := range r.srvs {
+		srv.Close()
+	}
+	for _, st := range r.stores {
+		st.Close()
+	}
 }
 
 // percentile is the p-quantile (0 < p ≤ 1) of sorted latencies.

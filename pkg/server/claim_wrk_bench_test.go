@@ -51,7 +51,7 @@ func BenchmarkClaimNextWrk(b *testing.B) {
 	var p50, p99, worst time.Duration
 	for range b.N {
 		b.StopTimer()
-		r := newClaimRace(b, clients, wrkTickets)
+		r := newClaimRace(b, clients, 1, wrkTickets)
 		b.Cleanup(r.close)
 		tokens := filepath.Join(b.TempDir(), "tokens")
 		var lines []string
@@ -64,7 +64,7 @@ func BenchmarkClaimNextWrk(b *testing.B) {
 		cpu := serverCPU(b)
 		b.StartTimer()
 		load := exec.Command(wrk, "-t2", fmt.Sprintf("-c%d", clients), fmt.Sprintf("-d%s", wrkRun),
-			"-s", script, r.srv.URL, "--", tokens)
+			"-s", script, r.srvs[0].URL, "--", tokens)
 		out, err := load.CombinedOutput()
 		b.StopTimer()
 		cpu = serverCPU(b) - cpu
@@ -81,7 +81,7 @@ func BenchmarkClaimNextWrk(b *testing.B) {
 		}
 		// Calls still open when wrk stops may have claimed a ticket too;
 		// closing the server waits for them.
-		r.srv.Close()
+		r.srvs[0].Close()
 		held := 0
 		for _, owner := range storetest.Owners(b, r.st) {
 			if owner != "" {

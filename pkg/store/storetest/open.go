@@ -37,16 +37,28 @@ func Main(m *testing.M) int {
 // schema of its own in that database.
 func Open(t testing.TB, now func() time.Time) store.Store {
 	t.Helper()
+	return OpenReplicas(t, now, 1)[0]
+}
+
+// OpenReplicas is Open for n replicas of a server: n stores, each with
+// its own connections (and, on SQLite, its own writer), over one empty
+// database.
+func OpenReplicas(t testing.TB, now func() time.Time, n int) []store.Store {
+	t.Helper()
 	url := "sqlite:" + filepath.Join(t.TempDir(), "test.db")
 	if onPostgres {
 		url = PostgresURL(t)
 	}
-	st, err := store.Open(t.Context(), url, store.Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
+	stores := make([]store.Store, n)
+	for i := range stores {
+		st, err := store.Open(t.Context(), url, store.Options{Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		stores[i] = st
 	}
-	t.Cleanup(func() { st.Close() })
-	return st
+	return stores
 }
 
 // loadBatch is how many tickets Load writes per transaction.
